@@ -1,0 +1,52 @@
+import type { TeamRole, UserRole } from './vocabulary';
+
+/**
+ * Who may do what, as pure rules. Services gather the facts (is the user on this account's
+ * team? which reseller sold it?) and ask here; routes never decide access themselves.
+ */
+export interface Actor {
+	id: number;
+	role: UserRole;
+	resellerId: number | null;
+}
+
+/** Roles that may ever change account data; the rest are refused before their input is read. */
+export const ACCOUNT_WRITERS = ['csm', 'manager'] as const satisfies readonly UserRole[];
+
+export interface AccountFacts {
+	resellerId: number | null;
+	/** The actor is a member of the account team, in any team role. */
+	actorOnTeam: boolean;
+}
+
+/** Partners see only the end customers sold through their reseller; every other role reads all. */
+export function canReadAccount(actor: Actor, account: Pick<AccountFacts, 'resellerId'>): boolean {
+	if (actor.role === 'partner')
+		return actor.resellerId !== null && account.resellerId === actor.resellerId;
+	return true;
+}
+
+/** Details, contacts and non-CSM team roles: managers anywhere, CSMs on their own accounts. */
+export function canEditAccount(actor: Actor, account: AccountFacts): boolean {
+	if (actor.role === 'manager') return true;
+	if (actor.role === 'csm') return account.actorOnTeam;
+	return false;
+}
+
+/** Assigning CSMs is a manager's call; other team roles follow canEditAccount. */
+export function canChangeTeamRole(
+	actor: Actor,
+	account: AccountFacts,
+	teamRole: TeamRole
+): boolean {
+	if (teamRole === 'CSM') return actor.role === 'manager';
+	return canEditAccount(actor, account);
+}
+
+export function canCreateAccount(actor: Actor): boolean {
+	return actor.role === 'manager';
+}
+
+export function canManageUsers(actor: Actor): boolean {
+	return actor.role === 'admin';
+}

@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
+import { addDays } from '../../domain/dates';
+import type { Executor } from '../db/database';
+
+/** The filters every list query shares; `resellerId` scopes a partner to their customers. */
+function filteredAccounts(
+	db: Executor,
+	query: AccountListQuery,
+	resellerId: number | null,
+	today: string
+) {
+	return db
+		.selectFrom('accounts as a')
+		.$if(resellerId !== null, (qb) => qb.where('a.reseller_id', '=', resellerId))
+		.$if(query.q !== '', (qb) =>
+			qb.where(sql<boolean>`lower(a.name) like ${'%' + escapeLike(query.q.toLowerCase()) + '%'}`)
+		)
+		.$if(query.segment !== null, (qb) => qb.where('a.segment', '=', query.segment!))
+		.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
+		.$if(query.stage !== null, (qb) => qb.where('a.lifecycle_stage', '=', query.stage!))
+		.$if(query.channel !== null, (qb) => qb.where('a.sales_channel', '=', query.channel!))
+		.$if(query.renewalWithin !== null, (qb) =>
+			qb
+				.where('a.renewal_date', '>=', today)
+				.where('a.renewal_date', '<=', addDays(today, query.renewalWithin!))
+		)
+		.$if(query.csm !== null, (qb) =>
+			qb.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('account_team_members as t')
+						.select(sql`1`.as('one'))
+						.whereRef('t.account_id', '=', 'a.id')
+						.where('t.team_role', '=', 'CSM')
+						.where('t.user_id', '=', query.csm!)
+				)
+			)
+		);
+}
+
+function escapeLike(value: string) {
+	return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function countAccounts(
+	db: Executor,
+	query: AccountListQuery,
+	resellerId: number | null,
+	today: string
+) {
+	const row = await filteredAccounts(db, query, resellerId, today)
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	return row.total;
+}
+
+export function listAccounts(
+	db: Executor,
+	query: AccountListQuery,
+	resellerId: number | null,
+	today: string
+) {
+	return filteredAccounts(db, query, resellerId, today)
+		.leftJoin('resellers as r', 'r.id', 'a.reseller_id')
+		.leftJoinLateral(
+			(eb) =>
+				eb
+					.selectFrom('account_team_members as t')
+					.innerJoin('users as u', 'u.id', 't.user_id')
+					.select(['u.id as csm_id', 'u.name as csm_name'])
+					.whereRef('t.account_id', '=', 'a.id')
+					.where('t.team_role', '=', 'CSM')
+					.orderBy('t.id')
+					.limit(1)
+					.as('csm'),
+			(join) => join.onTrue()
+		)
+		.select([
+			'a.id',
+			'a.name',
+			'a.segment',
+			'a.region',
+			'a.lifecycle_stage',
+			'a.sales_channel',
+			'a.arr',
+			'a.currency',
+			'a.renewal_date',
+			'r.name as reseller_name',
+			'csm.csm_id',
+			'csm.csm_name'
+		])
+		.orderBy(`a.${query.sort}`, (ob) => (query.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+		.orderBy('a.id')
+		.limit(PAGE_SIZE)
+		.offset((query.page - 1) * PAGE_SIZE)
+		.execute();
+}
+
+export function findAccount(db: Executor, id: number) {
+	return db
+		.selectFrom('accounts as a')
+		.leftJoin('resellers as r', 'r.id', 'a.reseller_id')
+		.selectAll('a')
+		.select('r.name as reseller_name')
+		.where('a.id', '=', id)
+		.executeTakeFirst();
+}
+
+export function lockAccount(db: Executor, id: number) {
+	return db.selectFrom('accounts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function isOnTeam(db: Executor, accountId: number, userId: number) {
+	const row = await db
+		.selectFrom('account_team_members')
+		.select('id')
+		.where('account_id', '=', accountId)
+		.where('user_id', '=', userId)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export function listTeam(db: Executor, accountId: number) {
+	return db
+		.selectFrom('account_team_members as t')
+		.innerJoin('users as u', 'u.id', 't.user_id')
+		.select(['t.id', 't.user_id', 't.team_role', 't.version', 'u.name', 'u.email', 'u.disabled_at'])
+		.where('t.account_id', '=', accountId)
+		.orderBy(
+			sql`array_position(array['CSM','AM','SE','BA','TAM','CPM','PARTNER_CSM']::text[], t.team_role)`
+		)
+		.orderBy('u.name')
+		.execute();
+}
+
+export function listContacts(db: Executor, accountId: number) {
+	return db
+		.selectFrom('contacts')
+		.selectAll()
+		.where('account_id', '=', accountId)
+		.orderBy('is_primary', 'desc')
+		.orderBy('name')
+		.execute();
+}
+
+export function listResellers(db: Executor) {
+	return db.selectFrom('resellers').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** People who can be put on a team: active users, partners only for their own reseller's accounts. */
+export function listAssignableUsers(db: Executor) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'name', 'role', 'reseller_id'])
+		.where('disabled_at', 'is', null)
+		.where('role', '!=', 'admin')
+		.orderBy('name')
+		.execute();
+}
+
+export function listCsms(db: Executor) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'name'])
+		.where('role', '=', 'csm')
+		.where('disabled_at', 'is', null)
+		.orderBy('name')
+		.execute();
+}

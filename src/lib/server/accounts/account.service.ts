@@ -1,0 +1,134 @@
+import {
+	canChangeTeamRole,
+	canCreateAccount,
+	canEditAccount,
+	canReadAccount,
+	type Actor
+} from '../../domain/access';
+import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
+import { daysBetween, todayIn } from '../../domain/dates';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import type { Parsed } from '../../domain/validation';
+import { listAccountActivity, writeAudit } from '../audit/audit.repository';
+import type { SessionUser } from '../auth/session-user';
+import type { Db } from '../db/database';
+import { assertVersion, bumpVersion } from '../db/versioned';
+import { lockEditableAccount } from './account-guard';
+import * as repo from './account.repository';
+import type { accountFields } from './account.schema';
+
+export type AccountInput = Parsed<typeof accountFields>;
+
+export async function list(db: Db, actor: SessionUser, query: AccountListQuery, now = new Date()) {
+	const today = todayIn(actor.timeZone, now);
+	const scope = actor.role === 'partner' ? (actor.resellerId ?? -1) : null;
+	const [total, rows, csms] = await Promise.all([
+		repo.countAccounts(db, query, scope, today),
+		repo.listAccounts(db, query, scope, today),
+		repo.listCsms(db)
+	]);
+	return {
+		rows,
+		total,
+		page: query.page,
+		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		csms,
+		today,
+		canCreate: canCreateAccount(actor)
+	};
+}
+
+/** Everything the account page shows, in a fixed number of queries. */
+export async function get(db: Db, actor: SessionUser, id: number, now = new Date()) {
+	const account = await repo.findAccount(db, id);
+	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
+		throw new NotFoundError('account');
+	}
+	const [team, contacts, activity] = await Promise.all([
+		repo.listTeam(db, id),
+		repo.listContacts(db, id),
+		listAccountActivity(db, id)
+	]);
+	const facts = {
+		resellerId: account.reseller_id,
+		actorOnTeam: team.some((member) => member.user_id === actor.id)
+	};
+	const today = todayIn(actor.timeZone, now);
+	return {
+		account,
+		daysToRenewal: account.renewal_date ? daysBetween(today, account.renewal_date) : null,
+		team,
+		contacts,
+		activity,
+		can: {
+			edit: canEditAccount(actor, facts),
+			assignCsm: canChangeTeamRole(actor, facts, 'CSM')
+		}
+	};
+}
+
+/** Lists the edit forms need: resellers and people who can join a team. */
+export async function formOptions(db: Db) {
+	const [resellers, users] = await Promise.all([
+		repo.listResellers(db),
+		repo.listAssignableUsers(db)
+	]);
+	return { resellers, users };
+}
+
+function checkChannel(input: AccountInput) {
+	if (input.sales_channel === 'reseller' && input.reseller_id === null) {
+		throw new ConflictError('reseller_id', 'error.resellerRequired');
+	}
+	return { ...input, reseller_id: input.sales_channel === 'reseller' ? input.reseller_id : null };
+}
+
+export async function create(db: Db, actor: Actor, input: AccountInput): Promise<number> {
+	if (!canCreateAccount(actor)) throw new ForbiddenError();
+	const values = checkChannel(input);
+	return db.transaction().execute(async (trx) => {
+		const created = await trx
+			.insertInto('accounts')
+			.values(values)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await writeAudit(trx, {
+			actorId: actor.id,
+			accountId: created.id,
+			entity: 'account',
+			entityId: created.id,
+			action: 'create',
+			after: created
+		});
+		return created.id;
+	});
+}
+
+export async function update(
+	db: Db,
+	actor: Actor,
+	id: number,
+	expectedVersion: number,
+	input: AccountInput
+) {
+	const values = checkChannel(input);
+	await db.transaction().execute(async (trx) => {
+		const { account } = await lockEditableAccount(trx, actor, id);
+		assertVersion(account, expectedVersion, 'account');
+		const updated = await trx
+			.updateTable('accounts')
+			.set({ ...values, ...bumpVersion() })
+			.where('id', '=', id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await writeAudit(trx, {
+			actorId: actor.id,
+			accountId: id,
+			entity: 'account',
+			entityId: id,
+			action: 'update',
+			before: account,
+			after: updated
+		});
+	});
+}

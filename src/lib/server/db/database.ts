@@ -1,0 +1,27 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+	AccountTable,
+	AccountTeamMemberTable,
+	ContactTable,
+	ResellerTable
+} from '../accounts/account.table';
+import type { AuditLogTable } from '../audit/audit.table';
+import type { LoginThrottleTable, SessionTable, UserTable } from '../auth/auth.table';
+import type { TaskTable } from '../tasks/task.table';
+
+/** Keel's schema as Kysely sees it; each section owns its table types. */
+export interface Database {
+	resellers: ResellerTable;
+	users: UserTable;
+	sessions: SessionTable;
+	login_throttle: LoginThrottleTable;
+	accounts: AccountTable;
+	account_team_members: AccountTeamMemberTable;
+	contacts: ContactTable;
+	tasks: TaskTable;
+	audit_log: AuditLogTable;
+}
+
+export type Db = Kysely<Database>;
+/** Anything a repository can run on: the pool or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;

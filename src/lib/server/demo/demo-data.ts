@@ -1,0 +1,272 @@
+/**
+ * Deterministic demo data: named users to sign in as, resellers, a portfolio of accounts with
+ * their account teams and contacts. The same (accounts, seed, today) always writes the same
+ * rows; only renewal and onboarding dates move with `today`.
+ */
+import type { Kysely } from 'kysely';
+import type { Locale, UserRole } from '../../domain/vocabulary';
+import { hashPassword } from '../auth/password';
+import type { Database } from '../db/database';
+import { planDemo } from './demo-plan';
+
+/** Every demo user signs in with this password. */
+export const DEMO_PASSWORD = 'keel-demo-2026';
+
+export const DEFAULT_DEMO_SEED = 42;
+
+export interface DemoUser {
+	email: string;
+	name: string;
+	role: UserRole;
+	locale: Locale;
+	timeZone: string;
+	/** Partner users only: which generated reseller they work for (0 = the first). */
+	resellerIndex?: number;
+	/** What this user is for in the demo. */
+	purpose: string;
+}
+
+/** The fixed users to sign in as. Generated colleagues (csm4@, am2@, se1@, tam1@…) come on top. */
+export const DEMO_USERS: readonly DemoUser[] = [
+	{
+		email: 'admin@keel.demo',
+		name: 'Ingrid Vermeulen',
+		role: 'admin',
+		locale: 'en',
+		timeZone: 'Europe/Amsterdam',
+		purpose: 'configuration: users, templates, SLA policies, health weights'
+	},
+	{
+		email: 'manager@keel.demo',
+		name: 'Hannah Whitfield',
+		role: 'manager',
+		locale: 'en',
+		timeZone: 'Europe/London',
+		purpose: 'portfolio health, churn risk by ARR, team workload'
+	},
+	{
+		email: 'csm1@keel.demo',
+		name: 'Sanne de Vries',
+		role: 'csm',
+		locale: 'en',
+		timeZone: 'Europe/Amsterdam',
+		purpose:
+			'CSM for English-speaking markets: Amsterdam (AM11), London, Frankfurt, Dallas, New York, Singapore'
+	},
+	{
+		email: 'csm2@keel.demo',
+		name: 'Mariana Costa',
+		role: 'csm',
+		locale: 'pt-BR',
+		timeZone: 'America/Sao_Paulo',
+		purpose: 'CSM for Brazil, Portuguese interface'
+	},
+	{
+		email: 'csm3@keel.demo',
+		name: 'Diego Hernández',
+		role: 'csm',
+		locale: 'es',
+		timeZone: 'America/Mexico_City',
+		purpose: 'CSM for Mexico and Colombia, Spanish interface'
+	},
+	{
+		email: 'sales@keel.demo',
+		name: 'Oliver Grant',
+		role: 'sales',
+		locale: 'en',
+		timeZone: 'Europe/London',
+		purpose: 'account manager (AM) for Europe and North America: churn flags and renewals'
+	},
+	{
+		email: 'partner@keel.demo',
+		name: 'Joris van Leeuwen',
+		role: 'partner',
+		locale: 'en',
+		timeZone: 'Europe/Amsterdam',
+		resellerIndex: 0,
+		purpose: 'partner CSM at the first reseller: sees only its end customers'
+	},
+	{
+		email: 'partner2@keel.demo',
+		name: 'Renata Oliveira',
+		role: 'partner',
+		locale: 'pt-BR',
+		timeZone: 'America/Sao_Paulo',
+		resellerIndex: 1,
+		purpose: 'partner CSM at the second reseller, to check one reseller cannot see another'
+	}
+];
+
+export interface SeedDemoOptions {
+	accounts: number;
+	/** Default 42. */
+	seed?: number;
+	/** Renewal and onboarding dates are relative to this day; default: today (UTC). */
+	today?: Date | string;
+}
+
+export interface SeedDemoResult {
+	users: number;
+	resellers: number;
+	accounts: number;
+	teamMembers: number;
+	contacts: number;
+}
+
+export class DemoDataError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'DemoDataError';
+	}
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
+const BATCH = 1000;
+
+/** Writes the demo data into an empty schema, in one transaction. */
+export async function seedDemo(
+	db: Kysely<Database>,
+	options: SeedDemoOptions
+): Promise<SeedDemoResult> {
+	if (!Number.isSafeInteger(options.accounts) || options.accounts < 0) {
+		throw new DemoDataError(`accounts must be a whole number >= 0, got ${options.accounts}`);
+	}
+	const seed = options.seed ?? DEFAULT_DEMO_SEED;
+	if (!Number.isSafeInteger(seed)) throw new DemoDataError(`seed must be an integer, got ${seed}`);
+	const today = isoDay(options.today ?? new Date());
+	const plan = planDemo(DEMO_USERS, { accounts: options.accounts, seed, today });
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+	return db.transaction().execute(async (trx) => {
+		for (const table of ['users', 'resellers', 'accounts'] as const) {
+			const row = await trx.selectFrom(table).select('id').limit(1).executeTakeFirst();
+			if (row) {
+				throw new DemoDataError(
+					`The database is not empty (table ${table} has rows); demo data goes into an empty schema only.`
+				);
+			}
+		}
+
+		const resellerRows = await trx
+			.insertInto('resellers')
+			.values(plan.resellers.map((name) => ({ name })))
+			.returning(['id', 'name'])
+			.execute();
+		const resellerIds = plan.resellers.map((name) => idOf(resellerRows, (r) => r.name === name));
+
+		const userIds = new Map<string, number>();
+		for (const batch of chunks(plan.users)) {
+			const rows = await trx
+				.insertInto('users')
+				.values(
+					batch.map((u) => ({
+						email: u.email,
+						name: u.name,
+						role: u.role,
+						reseller_id: u.resellerIndex === null ? null : (resellerIds[u.resellerIndex] ?? null),
+						password_hash: passwordHash,
+						locale: u.locale,
+						time_zone: u.timeZone,
+						disabled_at: null
+					}))
+				)
+				.returning(['id', 'email'])
+				.execute();
+			for (const row of rows) userIds.set(row.email, row.id);
+		}
+		const userId = (index: number) => {
+			const id = userIds.get(plan.users[index]?.email ?? '');
+			if (id === undefined) throw new Error(`demo user #${index} was not written`);
+			return id;
+		};
+
+		let teamMembers = 0;
+		let contacts = 0;
+		for (const batch of chunks(plan.accounts)) {
+			const rows = await trx
+				.insertInto('accounts')
+				.values(
+					batch.map((a) => ({
+						external_id: a.externalId,
+						name: a.name,
+						segment: a.segment,
+						region: a.region,
+						time_zone: a.timeZone,
+						sales_channel: a.resellerIndex === null ? ('direct' as const) : ('reseller' as const),
+						reseller_id: a.resellerIndex === null ? null : (resellerIds[a.resellerIndex] ?? null),
+						support_package: a.supportPackage,
+						arr: a.arr,
+						currency: 'USD',
+						renewal_date: a.renewalDate,
+						lifecycle_stage: a.lifecycleStage,
+						notes: a.notes
+					}))
+				)
+				.returning(['id', 'external_id'])
+				.execute();
+			const accountIds = new Map(rows.map((r) => [r.external_id, r.id]));
+			const accountId = (externalId: string) => {
+				const id = accountIds.get(externalId);
+				if (id === undefined) throw new Error(`demo account ${externalId} was not written`);
+				return id;
+			};
+
+			const team = batch.flatMap((a) =>
+				a.team.map((m) => ({
+					account_id: accountId(a.externalId),
+					user_id: userId(m.userIndex),
+					team_role: m.teamRole
+				}))
+			);
+			for (const part of chunks(team)) {
+				await trx.insertInto('account_team_members').values(part).execute();
+				teamMembers += part.length;
+			}
+
+			const people = batch.flatMap((a) =>
+				a.contacts.map((c) => ({
+					account_id: accountId(a.externalId),
+					name: c.name,
+					title: c.title,
+					email: c.email,
+					phone: c.phone,
+					is_primary: c.isPrimary,
+					onboarded_on: c.onboardedOn
+				}))
+			);
+			for (const part of chunks(people)) {
+				await trx.insertInto('contacts').values(part).execute();
+				contacts += part.length;
+			}
+		}
+
+		return {
+			users: plan.users.length,
+			resellers: plan.resellers.length,
+			accounts: plan.accounts.length,
+			teamMembers,
+			contacts
+		};
+	});
+}
+
+function isoDay(day: Date | string): string {
+	if (typeof day === 'string') {
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+			throw new DemoDataError(`today must be a date like 2026-11-22, got "${day}"`);
+		}
+		return day;
+	}
+	if (Number.isNaN(day.getTime())) throw new DemoDataError('today is an invalid Date');
+	return day.toISOString().slice(0, 10);
+}
+
+function* chunks<T>(rows: readonly T[], size = BATCH): Generator<T[]> {
+	for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+function idOf<R extends { id: number }>(rows: readonly R[], match: (row: R) => boolean): number {
+	const row = rows.find(match);
+	if (!row) throw new Error('a demo row was not written');
+	return row.id;
+}

@@ -1,0 +1,36 @@
+import type { Db } from './db/database';
+import { seedDemo } from './demo/demo-data';
+import { createUser } from './users/user.service';
+
+const DEMO_ACCOUNTS = 200;
+
+/**
+ * What a first start does on an empty database: the demo portfolio (unless KEEL_DEMO=0),
+ * or the first admin from KEEL_ADMIN_EMAIL / KEEL_ADMIN_PASSWORD.
+ */
+export async function prepareFirstStart(db: Db, env: NodeJS.ProcessEnv = process.env) {
+	const existing = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	if (existing.n > 0) return;
+
+	if (env.KEEL_DEMO !== '0') {
+		const summary = await seedDemo(db, { accounts: DEMO_ACCOUNTS });
+		console.log(`[keel] demo data: ${summary.accounts} accounts, ${summary.users} users`);
+		return;
+	}
+	if (env.KEEL_ADMIN_EMAIL && env.KEEL_ADMIN_PASSWORD) {
+		await createUser(db, null, {
+			email: env.KEEL_ADMIN_EMAIL,
+			name: 'Administrator',
+			role: 'admin',
+			password: env.KEEL_ADMIN_PASSWORD
+		});
+		console.log(`[keel] created the first admin, ${env.KEEL_ADMIN_EMAIL}`);
+		return;
+	}
+	console.warn(
+		'[keel] no users yet: set KEEL_ADMIN_EMAIL and KEEL_ADMIN_PASSWORD, or run `npm run user:create`'
+	);
+}
