@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: builds Keel, seeds a fresh portfolio, starts the built server, signs in as
+ * a manager and loads the main pages under concurrent load. Prints p50/p95/p99, requests/s,
+ * errors and each page's p50 relative to a static asset's.
+ *
+ *   npm run bench -- [--accounts 10000] [--duration 20] [--connections 16] [--no-build]
+ *
+ * DATABASE_URL set: a fresh database `keel_bench` on that server. Unset: a fresh PGlite folder.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openPGlite, openPostgres, type OpenDatabase } from '../src/lib/server/db/connect';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/demo-data';
+
+const { values: args } = parseArgs({
+	options: {
+		accounts: { type: 'string', default: '10000' },
+		duration: { type: 'string', default: '20' },
+		connections: { type: 'string', default: '16' },
+		port: { type: 'string', default: '4390' },
+		'no-build': { type: 'boolean', default: false }
+	}
+});
+const ACCOUNTS = Number(args.accounts);
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const PORT = Number(args.port);
+const ORIGIN = `http://localhost:${PORT}`;
+
+function log(line: string) {
+	console.log(`[bench] ${line}`);
+}
+
+async function freshDatabase(): Promise<{
+	env: NodeJS.ProcessEnv;
+	open: () => Promise<OpenDatabase>;
+	cleanup: () => Promise<void>;
+}> {
+	const serverUrl = process.env.DATABASE_URL;
+	if (serverUrl) {
+		const admin = new pg.Client({ connectionString: serverUrl });
+		await admin.connect();
+		await admin.query('drop database if exists keel_bench with (force)');
+		await admin.query('create database keel_bench');
+		await admin.end();
+		const url = new URL(serverUrl);
+		url.pathname = '/keel_bench';
+		return {
+			env: { DATABASE_URL: url.toString() },
+			open: async () => openPostgres(url.toString(), 4),
+			cleanup: async () => {}
+		};
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'keel-bench-'));
+	const dataDir = join(dir, 'pglite');
+	return {
+		env: { KEEL_DATA_DIR: dataDir },
+		open: () => openPGlite(dataDir),
+		cleanup: async () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+async function waitUntilUp(url: string) {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		try {
+			if ((await fetch(url, { redirect: 'manual' })).status < 500) return;
+		} catch {
+			// not yet listening
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`server did not come up at ${url}`);
+}
+
+async function signInCookie(email: string): Promise<string> {
+	const response = await fetch(`${ORIGIN}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: ORIGIN,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
+	});
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('keel_session='));
+	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+	return cookie.split(';')[0]!;
+}
+
+interface Measured {
+	name: string;
+	p50: number;
+	p95: number;
+	p99: number;
+	rps: number;
+	errors: number;
+	requests: number;
+}
+
+function percentile(sorted: number[], p: number) {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(
+	name: string,
+	path: string,
+	cookie: string,
+	connections: number,
+	duration: number
+): Promise<Measured> {
+	const times: number[] = [];
+	let errors = 0;
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{ url: `${ORIGIN}${path}`, connections, duration, headers: { cookie, accept: 'text/html' } },
+			(error, done) => (error ? reject(error) : resolve(done))
+		);
+		instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+			times.push(responseTime);
+			if (statusCode !== 200) errors++;
+		});
+	});
+	times.sort((a, b) => a - b);
+	return {
+		name,
+		p50: percentile(times, 50),
+		p95: percentile(times, 95),
+		p99: percentile(times, 99),
+		rps: result.requests.average,
+		errors: errors + result.errors + result.timeouts,
+		requests: times.length
+	};
+}
+
+function printTable(title: string, rows: Measured[], staticP50: number) {
+	console.log(`\n${title}`);
+	console.log('| page | p50 ms | p95 ms | p99 ms | req/s | requests | errors | p50 ÷ static p50 |');
+	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	for (const r of rows) {
+		const ratio = staticP50 > 0 ? (r.p50 / staticP50).toFixed(1) : '—';
+		console.log(
+			`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.requests} | ${r.errors} | ${ratio} |`
+		);
+	}
+}
+
+async function main() {
+	if (!args['no-build']) {
+		log('building');
+		const build = spawnSync('npm', ['run', 'build'], { stdio: 'ignore' });
+		if (build.status !== 0) throw new Error('npm run build failed');
+	}
+	const database = await freshDatabase();
+	const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+	log(`seeding ${ACCOUNTS} accounts into ${engine}`);
+	const seedStarted = Date.now();
+	const open = await database.open();
+	await migrateToLatest(open.db);
+	await seedDemo(open.db, { accounts: ACCOUNTS, seed: 42 });
+	const sample = await open.db
+		.selectFrom('accounts')
+		.select('id')
+		.orderBy('id')
+		.offset(Math.floor(ACCOUNTS / 2))
+		.limit(1)
+		.executeTakeFirstOrThrow();
+	await open.close();
+	log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+	const server = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			DATABASE_URL: undefined,
+			...database.env,
+			PORT: String(PORT),
+			ORIGIN,
+			KEEL_DEMO: '0'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		await waitUntilUp(`${ORIGIN}/login`);
+		const cookie = await signInCookie('manager@keel.demo');
+		const targets = [
+			{ name: 'accounts list, first page', path: '/accounts' },
+			{
+				name: 'accounts list, filtered + sorted',
+				path: '/accounts?segment=mid_market&region=emea&renewal=365&sort=arr&dir=desc&page=2'
+			},
+			{ name: 'accounts list, name search', path: '/accounts?q=tele' },
+			{ name: 'account page', path: `/accounts/${sample.id}` },
+			{ name: 'static asset', path: '/favicon.svg' }
+		];
+		// Warm caches and JIT so the first target is not penalised.
+		for (const t of targets) await measure(t.name, t.path, cookie, 2, 1);
+
+		log(`${CONNECTIONS} connections × ${DURATION} s per page`);
+		const loaded: Measured[] = [];
+		for (const t of targets)
+			loaded.push(await measure(t.name, t.path, cookie, CONNECTIONS, DURATION));
+		// One connection: the server's own render time, which the DESIGN.md budget speaks of.
+		log('1 connection × 5 s per page (server render time without queueing)');
+		const serial: Measured[] = [];
+		for (const t of targets) serial.push(await measure(t.name, t.path, cookie, 1, 5));
+
+		console.log(`\nKeel bench: ${engine}, ${ACCOUNTS} accounts, node ${process.version}`);
+		printTable(
+			`Under load (${CONNECTIONS} connections, ${DURATION} s each)`,
+			loaded,
+			loaded.at(-1)!.p50
+		);
+		printTable('Serial (1 connection, 5 s each): render time', serial, serial.at(-1)!.p50);
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+		await database.cleanup();
+	}
+}
+
+main().catch((error) => {
+	console.error(`[bench] ${(error as Error).message}`);
+	process.exit(1);
+});
