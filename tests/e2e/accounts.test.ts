@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, firstAccountId, launchBrowser, signIn } from '../support/browser';
+import { DEMO, firstAccountId, launchBrowser, open, signIn } from '../support/browser';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -23,9 +23,9 @@ describe('a CSM working on their own account', () => {
 		});
 		const id = await firstAccountId(
 			page,
-			(await page.getByRole('link', { name: 'My accounts' }).getAttribute('href'))!
+			(await page.locator('nav.main-nav a').first().getAttribute('href'))!
 		);
-		await page.goto(`/accounts/${id}/edit`);
+		await open(page, `/accounts/${id}/edit`);
 		await page.fill('textarea[name=notes]', `Kick-off done. ${XSS}`);
 		await Promise.all([
 			page.waitForURL(`**/accounts/${id}?saved=account`),
@@ -47,11 +47,11 @@ describe('a CSM working on their own account', () => {
 		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
 		const id = await firstAccountId(
 			page,
-			(await page.getByRole('link', { name: 'My accounts' }).getAttribute('href'))!
+			(await page.locator('nav.main-nav a').first().getAttribute('href'))!
 		);
 		const second = await context.newPage();
-		await page.goto(`/accounts/${id}/edit`);
-		await second.goto(`/accounts/${id}/edit`);
+		await open(page, `/accounts/${id}/edit`);
+		await open(second, `/accounts/${id}/edit`);
 
 		await page.fill('input[name=arr]', '777000');
 		await Promise.all([
@@ -76,7 +76,7 @@ describe('a CSM working on their own account', () => {
 		});
 		const id = await firstAccountId(
 			page,
-			(await page.getByRole('link', { name: 'My accounts' }).getAttribute('href'))!
+			(await page.locator('nav.main-nav a').first().getAttribute('href'))!
 		);
 		await page.goto(`/accounts/${id}`);
 		const form = page.locator('form[action="?/addContact"]');
@@ -100,7 +100,7 @@ describe('a CSM working on their own account', () => {
 describe('a manager', () => {
 	it('creates an account and assigns a CSM', async () => {
 		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
-		await page.goto('/accounts/new');
+		await open(page, '/accounts/new');
 		await page.fill('input[name=name]', 'Nova Colocation Bogotá S.A.S.');
 		await page.selectOption('select[name=region]', 'latam');
 		await page.fill('input[name=time_zone]', 'America/Bogota');

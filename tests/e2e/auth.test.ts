@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, launchBrowser, signIn } from '../support/browser';
+import { DEMO, DEMO_PASSWORD, launchBrowser, open, signIn } from '../support/browser';
 
 const baseURL = inject('baseURL');
 const port = inject('port');
@@ -48,7 +48,7 @@ describe('signing in and out', () => {
 	it('tells the user when the password is wrong, keeping the email', async () => {
 		const context = await browser.newContext({ baseURL });
 		const page = await context.newPage();
-		await page.goto('/login');
+		await open(page, '/login');
 		await page.fill('input[name=email]', DEMO.csm2);
 		await page.fill('input[name=password]', 'not-the-password');
 		await page.click('main form button[type=submit]');

@@ -115,8 +115,8 @@ describe('access is enforced on the server', () => {
 	});
 });
 
-/** The signed-in user's id, read from their "My accounts" link. */
+/** A CSM's id, read from their first navigation link ("My accounts", in any language). */
 async function myId(page: import('playwright-core').Page): Promise<string> {
-	const href = await page.getByRole('link', { name: 'My accounts' }).getAttribute('href');
+	const href = await page.locator('nav.main-nav a').first().getAttribute('href');
 	return new URL(href!, baseURL).searchParams.get('csm')!;
 }

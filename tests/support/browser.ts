@@ -44,13 +44,22 @@ export async function signIn(
 	});
 	const page = await context.newPage();
 	await page.goto('/login');
+	if (options.javaScriptEnabled !== false) await page.locator('html[data-hydrated]').waitFor();
 	await page.fill('input[name=email]', email);
 	await page.fill('input[name=password]', DEMO_PASSWORD);
 	await Promise.all([
 		page.waitForURL((url) => !url.pathname.startsWith('/login')),
 		page.click('main form button[type=submit]')
 	]);
+	if (options.javaScriptEnabled !== false) await page.locator('html[data-hydrated]').waitFor();
 	return { context, page };
+}
+
+/** Goes to a page and waits until it is hydrated (JavaScript on), as a person would before typing. */
+export async function open(page: Page, path: string) {
+	const response = await page.goto(path);
+	await page.locator('html[data-hydrated]').waitFor();
+	return response;
 }
 
 /** Posts a form to an action from inside the page, as a crafted request would (same origin). */

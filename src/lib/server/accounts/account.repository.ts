@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type OrderByItemBuilder } from 'kysely';
 import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
 import { addDays } from '../../domain/dates';
 import type { Executor } from '../db/database';
@@ -55,13 +55,28 @@ export async function countAccounts(
 	return row.total;
 }
 
+/**
+ * One page of the list. The page's ids are chosen first (filter, sort, limit on `accounts`
+ * alone); names of resellers and CSMs are joined for those 25 rows only, not for every match.
+ */
 export function listAccounts(
 	db: Executor,
 	query: AccountListQuery,
 	resellerId: number | null,
 	today: string
 ) {
-	return filteredAccounts(db, query, resellerId, today)
+	const direction = (ob: OrderByItemBuilder) =>
+		(query.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
+	const page = filteredAccounts(db, query, resellerId, today)
+		.select('a.id')
+		.orderBy(`a.${query.sort}`, direction)
+		.orderBy('a.id')
+		.limit(PAGE_SIZE)
+		.offset((query.page - 1) * PAGE_SIZE)
+		.as('page');
+	return db
+		.selectFrom(page)
+		.innerJoin('accounts as a', 'a.id', 'page.id')
 		.leftJoin('resellers as r', 'r.id', 'a.reseller_id')
 		.leftJoinLateral(
 			(eb) =>
@@ -90,10 +105,8 @@ export function listAccounts(
 			'csm.csm_id',
 			'csm.csm_name'
 		])
-		.orderBy(`a.${query.sort}`, (ob) => (query.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+		.orderBy(`a.${query.sort}`, direction)
 		.orderBy('a.id')
-		.limit(PAGE_SIZE)
-		.offset((query.page - 1) * PAGE_SIZE)
 		.execute();
 }
 
