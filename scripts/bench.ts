@@ -10,10 +10,12 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { launchBrowser } from '../tests/support/browser';
 import { openPGlite, openPostgres, type OpenDatabase } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/demo-data';
@@ -141,6 +143,27 @@ async function measure(
 	};
 }
 
+/** The JavaScript a first visit to `path` downloads, as Chromium fetches it, gzipped. */
+async function firstLoadJs(path: string, cookie: string) {
+	const browser = await launchBrowser();
+	try {
+		const context = await browser.newContext();
+		const [name, value] = cookie.split('=') as [string, string];
+		await context.addCookies([{ name, value, url: ORIGIN }]);
+		const page = await context.newPage();
+		const scripts: Promise<Buffer>[] = [];
+		page.on('response', (response) => {
+			if (response.request().resourceType() === 'script') scripts.push(response.body());
+		});
+		await page.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
+		const bodies = await Promise.all(scripts);
+		const gzip = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0);
+		return { files: bodies.length, kb: gzip / 1024 };
+	} finally {
+		await browser.close();
+	}
+}
+
 function printTable(title: string, rows: Measured[], staticP50: number) {
 	console.log(`\n${title}`);
 	console.log('| page | p50 ms | p95 ms | p99 ms | req/s | requests | errors | p50 ÷ static p50 |');
@@ -212,7 +235,11 @@ async function main() {
 		const serial: Measured[] = [];
 		for (const t of targets) serial.push(await measure(t.name, t.path, cookie, 1, 5));
 
+		const js = await firstLoadJs('/accounts', cookie);
 		console.log(`\nKeel bench: ${engine}, ${ACCOUNTS} accounts, node ${process.version}`);
+		console.log(
+			`First-load JavaScript of /accounts: ${js.kb.toFixed(1)} KB gzip in ${js.files} files`
+		);
 		printTable(
 			`Under load (${CONNECTIONS} connections, ${DURATION} s each)`,
 			loaded,

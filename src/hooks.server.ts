@@ -4,6 +4,7 @@ import { resolveLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { closeAppDatabase, getDb } from '$lib/server/db';
+import { DataDirLockedError } from '$lib/server/db/connect';
 import { prepareFirstStart } from '$lib/server/startup';
 import { databaseUnavailablePage } from '$lib/server/http/unavailable';
 
@@ -12,7 +13,12 @@ export const init: ServerInit = async () => {
 	try {
 		await prepareFirstStart(await getDb());
 	} catch (cause) {
-		// The server still starts: pages answer 503 until the database can be reached.
+		// Another process holds the embedded database: serving would only ever answer 503.
+		if (cause instanceof DataDirLockedError) {
+			console.error(`[keel] ${cause.message}`);
+			process.exit(1);
+		}
+		// A server that is down: start anyway, answer 503 until it can be reached.
 		console.error('[keel] database not ready at start:', cause);
 	}
 };

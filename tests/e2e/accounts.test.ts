@@ -119,7 +119,7 @@ describe('a manager', () => {
 		await add.locator('select[name=user_id]').selectOption(csmOption!);
 		await add.locator('select[name=team_role]').selectOption('CSM');
 		await add.locator('button[type=submit]').click();
-		await page.locator('table').getByText('CSM', { exact: true }).waitFor();
+		await page.locator('ul.team').getByText('CSM', { exact: true }).waitFor();
 		expect(await page.getByText('This account has no CSM yet.').count()).toBe(0);
 		await context.close();
 	});

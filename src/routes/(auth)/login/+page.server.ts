@@ -6,9 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths may be a post-sign-in destination (no open redirect). */
 function safeNext(raw: string | null): string {
-	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')
-		? raw
-		: '/accounts';
+	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
 }
 
 export const load = (({ locals, url }) => {
