@@ -39,7 +39,7 @@ describe('a CSM working on their own account', () => {
 		expect(dialogs).toBe(0);
 		const activity = await page.locator('#activity-title + ol').textContent();
 		expect(activity).toContain('updated the account');
-		expect(activity).toContain('notes');
+		expect(activity).toContain('Notes:');
 		await context.close();
 	});
 

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { Actor } from '../../src/lib/domain/access';
+import { ConflictError } from '../../src/lib/domain/errors';
 import type { TeamRole, UserRole } from '../../src/lib/domain/vocabulary';
 import type { NewAccount } from '../../src/lib/server/accounts/account.table';
 import { hashPassword } from '../../src/lib/server/auth/password';
@@ -9,6 +11,16 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A short string no other call in this run returns, for names and emails. */
+export const uniqueTag = () => unique();
+
+let ipCounter = 0;
+/** An IP address no other call in this run returns, so throttle counters never collide. */
+export function uniqueIp() {
+	const n = ++ipCounter;
+	return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
 
 export async function makeReseller(db: Db, name = `Reseller ${unique()}`) {
 	return db.insertInto('resellers').values({ name }).returningAll().executeTakeFirstOrThrow();
@@ -86,4 +98,19 @@ export function accountInput(account: Awaited<ReturnType<typeof makeAccount>>) {
 		lifecycle_stage: account.lifecycle_stage,
 		notes: account.notes
 	};
+}
+
+/**
+ * Asserts `run` fails with a ConflictError on `field`. Takes a function because some services
+ * (changeRole, setDisabled) throw before returning a promise.
+ */
+export async function expectConflict(run: () => Promise<unknown>, field: string) {
+	let error: unknown;
+	try {
+		await run();
+	} catch (caught) {
+		error = caught;
+	}
+	expect(error).toBeInstanceOf(ConflictError);
+	expect((error as ConflictError).field).toBe(field);
 }

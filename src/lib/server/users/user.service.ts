@@ -139,13 +139,14 @@ async function changeUser(
 	});
 }
 
-export function changeRole(
+export async function changeRole(
 	db: Db,
 	actor: Actor,
 	id: number,
 	expectedVersion: number,
 	input: { role: UserRole; reseller_id: number | null }
 ) {
+	requireAdmin(actor);
 	const resellerId = checkReseller(input.role, input.reseller_id);
 	if (id === actor.id && input.role !== 'admin')
 		throw new ConflictError('role', 'error.selfDemote');
@@ -155,13 +156,14 @@ export function changeRole(
 	}));
 }
 
-export function setDisabled(
+export async function setDisabled(
 	db: Db,
 	actor: Actor,
 	id: number,
 	expectedVersion: number,
 	disabled: boolean
 ) {
+	requireAdmin(actor);
 	if (id === actor.id && disabled) throw new ConflictError('id', 'error.selfDisable');
 	return changeUser(db, actor, id, expectedVersion, (before) => ({
 		disabled_at: disabled ? (before.disabled_at ?? new Date()) : null

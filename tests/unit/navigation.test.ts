@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccountListQuery } from '../../src/lib/domain/account-list-query';
+import { navigationFor } from '../../src/lib/domain/navigation';
+import { USER_ROLES } from '../../src/lib/domain/vocabulary';
+import { en } from '../../src/lib/i18n/messages/en';
+
+describe('navigationFor', () => {
+	it('gives a CSM their own accounts first, then all accounts', () => {
+		expect(navigationFor('csm', 42)).toEqual([
+			{ href: '/accounts?csm=42', label: 'nav.myAccounts' },
+			{ href: '/accounts', label: 'nav.allAccounts' }
+		]);
+	});
+
+	it("links a CSM's own accounts to their own id", () => {
+		expect(navigationFor('csm', 7)[0]!.href).toBe('/accounts?csm=7');
+		expect(navigationFor('csm', 1234)[0]!.href).toBe('/accounts?csm=1234');
+	});
+
+	it('gives a manager accounts, renewals and a new-account link', () => {
+		expect(navigationFor('manager', 1)).toEqual([
+			{ href: '/accounts', label: 'nav.accounts' },
+			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
+			{ href: '/accounts/new', label: 'nav.newAccount' }
+		]);
+	});
+
+	it('gives sales renewals first, and no new-account link', () => {
+		expect(navigationFor('sales', 1)).toEqual([
+			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
+			{ href: '/accounts', label: 'nav.accounts' }
+		]);
+	});
+
+	it('gives a partner only their customers', () => {
+		expect(navigationFor('partner', 1)).toEqual([{ href: '/accounts', label: 'nav.customers' }]);
+	});
+
+	it('gives an admin users first, then accounts', () => {
+		expect(navigationFor('admin', 1)).toEqual([
+			{ href: '/admin/users', label: 'nav.users' },
+			{ href: '/accounts', label: 'nav.accounts' }
+		]);
+	});
+
+	it('gives no role but admin an admin link', () => {
+		for (const role of USER_ROLES) {
+			const adminLinks = navigationFor(role, 1).filter((item) => item.href.startsWith('/admin'));
+			expect(adminLinks.length > 0, role).toBe(role === 'admin');
+		}
+	});
+
+	it('gives only a manager the new-account link', () => {
+		for (const role of USER_ROLES) {
+			const hrefs = navigationFor(role, 1).map((item) => item.href);
+			expect(hrefs.includes('/accounts/new'), role).toBe(role === 'manager');
+		}
+	});
+
+	it('gives only a CSM a link filtered to one CSM', () => {
+		for (const role of USER_ROLES) {
+			const filtered = navigationFor(role, 5).filter((item) => item.href.includes('csm='));
+			expect(filtered.length > 0, role).toBe(role === 'csm');
+		}
+	});
+
+	it('gives every role at least one link, none repeated, each labelled from the catalogue', () => {
+		for (const role of USER_ROLES) {
+			const items = navigationFor(role, 3);
+			expect(items.length, role).toBeGreaterThan(0);
+			expect(new Set(items.map((item) => item.href)).size, role).toBe(items.length);
+			for (const item of items) expect(en, `${role} ${item.label}`).toHaveProperty([item.label]);
+		}
+	});
+
+	it('builds account links the list understands', () => {
+		for (const role of ['manager', 'sales'] as const) {
+			const item = navigationFor(role, 1).find((i) => i.label === 'nav.renewals')!;
+			const renewals = new URL(item.href, 'http://keel.test');
+			expect(parseAccountListQuery(renewals.searchParams)).toMatchObject({
+				renewalWithin: 90,
+				sort: 'renewal_date'
+			});
+		}
+		const mine = new URL(navigationFor('csm', 42)[0]!.href, 'http://keel.test');
+		expect(parseAccountListQuery(mine.searchParams).csm).toBe(42);
+	});
+});
