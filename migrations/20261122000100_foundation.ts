@@ -59,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('login_throttle')
 		.addColumn('key', 'text', (c) => c.primaryKey())
 		.addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('window_started_at', 'timestamptz', (c) => c.notNull())
+		.addColumn('last_failure_at', 'timestamptz', (c) => c.notNull())
 		.addColumn('blocked_until', 'timestamptz')
 		.execute();
 

@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261122000100_foundation';
+import * as onboarding from './20261122000200_onboarding';
 
 /**
  * Every migration, by name. An explicit map rather than a folder scan, because the bundled
  * server has no `.ts` files on disk to scan. Add each new migration here.
  */
 export const MIGRATIONS: Record<string, Migration> = {
-	'20261122000100_foundation': foundation
+	'20261122000100_foundation': foundation,
+	'20261122000200_onboarding': onboarding
 };

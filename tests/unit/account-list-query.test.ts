@@ -179,3 +179,11 @@ describe('parseAccountListQuery', () => {
 		});
 	});
 });
+
+describe('ten-digit ids', () => {
+	it('accepts CSM ids up to the integer maximum', () => {
+		expect(parseAccountListQuery(new URLSearchParams('csm=1000000000')).csm).toBe(1_000_000_000);
+		expect(parseAccountListQuery(new URLSearchParams('csm=2147483647')).csm).toBe(2_147_483_647);
+		expect(parseAccountListQuery(new URLSearchParams('csm=2147483648')).csm).toBeNull();
+	});
+});

@@ -190,3 +190,9 @@ describe('formatRelativeDays', () => {
 		expect(formatRelativeDays(-1, 'es')).toBe('ayer');
 	});
 });
+
+describe('format placeholders', () => {
+	it('fills only parameters it was given, never inherited object properties', () => {
+		expect(format('Hi {constructor} {toString}', {})).toBe('Hi {constructor} {toString}');
+	});
+});

@@ -95,3 +95,15 @@ describe('LOCALE_NAMES', () => {
 		expect(LOCALE_NAMES.en).toBe('English');
 	});
 });
+
+describe('negotiateLocale and RFC 9110 weights', () => {
+	it('never picks a language the browser refused with q=0', () => {
+		expect(negotiateLocale('fr, pt;q=0')).toBe('en');
+		expect(negotiateLocale('pt;q=0')).toBe('en');
+	});
+
+	it('reads weights with spaces and an upper-case Q', () => {
+		expect(negotiateLocale('pt-BR; q=0.1, es')).toBe('es');
+		expect(negotiateLocale('pt-BR;Q=0.1, es')).toBe('es');
+	});
+});

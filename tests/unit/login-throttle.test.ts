@@ -27,20 +27,20 @@ describe('recordFailure', () => {
 	it('opens a window at the first failure', () => {
 		expect(recordFailure(undefined, THROTTLE_RULES.ip, T0)).toEqual({
 			failures: 1,
-			windowStartedAt: T0,
+			lastFailureAt: T0,
 			blockedUntil: null
 		});
 	});
 
-	it('counts failures within the window and keeps its start', () => {
+	it('counts failures that follow each other within the window, remembering the latest', () => {
 		const state = last(failures(THROTTLE_RULES.ip, 3, MINUTE));
 		expect(state.failures).toBe(3);
-		expect(state.windowStartedAt).toEqual(T0);
+		expect(state.lastFailureAt).toEqual(at(2 * MINUTE));
 		expect(state.blockedUntil).toBeNull();
 	});
 
 	it('does not change the state it was given', () => {
-		const before: ThrottleState = { failures: 2, windowStartedAt: T0, blockedUntil: null };
+		const before: ThrottleState = { failures: 2, lastFailureAt: T0, blockedUntil: null };
 		const copy = structuredClone(before);
 		recordFailure(before, THROTTLE_RULES.ip, at(MINUTE));
 		expect(before).toEqual(copy);
@@ -51,15 +51,15 @@ describe('recordFailure', () => {
 		const blocked = last(failures(rule, 5));
 		expect(blocked.blockedUntil).not.toBeNull();
 
-		const later = at(rule.windowMs);
+		const later = new Date(blocked.lastFailureAt.getTime() + rule.windowMs);
 		expect(recordFailure(blocked, rule, later)).toEqual({
 			failures: 1,
-			windowStartedAt: later,
+			lastFailureAt: later,
 			blockedUntil: null
 		});
 	});
 
-	it('keeps the window open until exactly windowMs after it started', () => {
+	it('keeps the window open until exactly windowMs after the latest failure', () => {
 		const rule = THROTTLE_RULES.ip;
 		const first = recordFailure(undefined, rule, T0);
 		expect(recordFailure(first, rule, at(rule.windowMs - 1)).failures).toBe(2);
@@ -71,7 +71,7 @@ describe('recordFailure', () => {
 		try {
 			vi.setSystemTime(new Date('2001-01-01T00:00:00Z'));
 			const state = recordFailure(undefined, THROTTLE_RULES.accountIp, T0);
-			expect(state.windowStartedAt).toEqual(T0);
+			expect(state.lastFailureAt).toEqual(T0);
 			vi.setSystemTime(new Date('2040-01-01T00:00:00Z'));
 			expect(recordFailure(state, THROTTLE_RULES.accountIp, at(MINUTE)).failures).toBe(2);
 		} finally {
@@ -129,9 +129,21 @@ describe('recordFailure', () => {
 			state = recordFailure(state, rule, now);
 			lengths.push((state.blockedUntil!.getTime() - now.getTime()) / MINUTE);
 		}
-		// 1-minute block, then 2, then 4, then 8: all still inside the 15-minute window.
+		// 1-minute block, then 2, then 4, then 8: each failure within 15 minutes of the last.
 		expect(lengths).toEqual([2, 4, 8]);
-		expect(state.windowStartedAt).toEqual(T0);
+	});
+
+	it('reaches the 15-minute cap for an attacker who waits out every block', () => {
+		const rule = THROTTLE_RULES.accountIp;
+		let state = last(failures(rule, 5, 1_000));
+		const lengths: number[] = [];
+		for (let i = 0; i < 6; i++) {
+			const now = state.blockedUntil!;
+			state = recordFailure(state, rule, now);
+			lengths.push((state.blockedUntil!.getTime() - now.getTime()) / MINUTE);
+		}
+		expect(lengths).toEqual([2, 4, 8, 15, 15, 15]);
+		expect(state.failures).toBe(11);
 	});
 
 	it('documents the block lengths in the rule itself', () => {
@@ -147,13 +159,13 @@ describe('recordFailure', () => {
 describe('retryAfterMs', () => {
 	const blocked: ThrottleState = {
 		failures: 5,
-		windowStartedAt: T0,
+		lastFailureAt: T0,
 		blockedUntil: at(2 * MINUTE)
 	};
 
 	it('is 0 with no state or no block', () => {
 		expect(retryAfterMs(undefined, T0)).toBe(0);
-		expect(retryAfterMs({ failures: 3, windowStartedAt: T0, blockedUntil: null }, T0)).toBe(0);
+		expect(retryAfterMs({ failures: 3, lastFailureAt: T0, blockedUntil: null }, T0)).toBe(0);
 	});
 
 	it('is the time left until the block ends', () => {
@@ -184,7 +196,7 @@ describe('clock independence', () => {
 	});
 
 	it('retryAfterMs measures from the now passed in, not the system clock', () => {
-		const state: ThrottleState = { failures: 20, windowStartedAt: T0, blockedUntil: at(MINUTE) };
+		const state: ThrottleState = { failures: 20, lastFailureAt: T0, blockedUntil: at(MINUTE) };
 		expect(retryAfterMs(state, T0)).toBe(MINUTE);
 	});
 });

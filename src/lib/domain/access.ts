@@ -43,6 +43,15 @@ export function canChangeTeamRole(
 	return canEditAccount(actor, account);
 }
 
+/**
+ * Working follow-ups (completing, reopening, noting tasks): everyone who may edit the account,
+ * and a reseller's CSM on the end customers sold through that reseller (DESIGN.md roles).
+ */
+export function canWorkTasks(actor: Actor, account: AccountFacts): boolean {
+	if (canEditAccount(actor, account)) return true;
+	return actor.role === 'partner' && canReadAccount(actor, account);
+}
+
 export function canCreateAccount(actor: Actor): boolean {
 	return actor.role === 'manager';
 }

@@ -28,7 +28,7 @@ export interface AccountListQuery {
 }
 
 function positiveInt(raw: string | null, max: number): number | null {
-	if (!raw || !/^\d{1,9}$/.test(raw)) return null;
+	if (!raw || !/^\d{1,10}$/.test(raw)) return null;
 	const n = Number(raw);
 	return n >= 1 && n <= max ? n : null;
 }

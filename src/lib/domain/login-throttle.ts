@@ -6,7 +6,8 @@
  */
 export interface ThrottleState {
 	failures: number;
-	windowStartedAt: Date;
+	/** Failures count while each comes within the rule's window of the one before. */
+	lastFailureAt: Date;
 	blockedUntil: Date | null;
 }
 
@@ -23,7 +24,8 @@ export const THROTTLE_RULES = {
 	ip: { maxFailures: 20, windowMs: 15 * MINUTE, blockMs: () => 15 * MINUTE },
 	accountIp: {
 		maxFailures: 5,
-		windowMs: 15 * MINUTE,
+		// Longer than the longest block, so waiting one out does not wipe the count.
+		windowMs: 60 * MINUTE,
 		// 1, 2, 4, 8, then 15 minutes.
 		blockMs: (failures: number) => Math.min(2 ** (failures - 5) * MINUTE, 15 * MINUTE)
 	},
@@ -43,10 +45,11 @@ export function recordFailure(
 	rule: ThrottleRule,
 	now: Date
 ): ThrottleState {
-	const windowOpen = state && now.getTime() - state.windowStartedAt.getTime() < rule.windowMs;
+	// The window slides from the latest failure, so an attacker who waits out each block still
+	// climbs the backoff instead of starting over.
+	const windowOpen = state && now.getTime() - state.lastFailureAt.getTime() < rule.windowMs;
 	const failures = windowOpen ? state.failures + 1 : 1;
-	const windowStartedAt = windowOpen ? state.windowStartedAt : now;
 	const blockedUntil =
 		failures >= rule.maxFailures ? new Date(now.getTime() + rule.blockMs(failures)) : null;
-	return { failures, windowStartedAt, blockedUntil };
+	return { failures, lastFailureAt: now, blockedUntil };
 }

@@ -3,7 +3,7 @@
 export function format(template: string, params?: Record<string, string | number>): string {
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
+		Object.hasOwn(params, name) ? String(params[name]) : whole
 	);
 }
 

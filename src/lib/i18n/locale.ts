@@ -13,9 +13,13 @@ export function negotiateLocale(header: string | null): Locale {
 	const wanted = header
 		.split(',')
 		.map((part) => {
-			const [tag = '', q] = part.trim().split(';q=');
-			return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) || 0 };
+			const [tag = '', ...params] = part.split(';').map((p) => p.trim());
+			const q = params.find((p) => /^q\s*=/i.test(p));
+			const weight = q === undefined ? 1 : Number(q.replace(/^q\s*=\s*/i, ''));
+			return { tag: tag.toLowerCase(), q: Number.isFinite(weight) ? weight : 0 };
 		})
+		// RFC 9110: q=0 means "not acceptable".
+		.filter((entry) => entry.tag !== '' && entry.q > 0)
 		.sort((a, b) => b.q - a.q);
 	for (const { tag } of wanted) {
 		const exact = LOCALES.find((l) => l.toLowerCase() === tag);

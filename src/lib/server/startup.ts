@@ -1,5 +1,6 @@
 import type { Db } from './db/database';
 import { seedDemo } from './demo/demo-data';
+import { ensureShippedTemplates } from './onboarding/template.service';
 import { createUser } from './users/user.service';
 
 const DEMO_ACCOUNTS = 200;
@@ -9,6 +10,8 @@ const DEMO_ACCOUNTS = 200;
  * or the first admin from KEEL_ADMIN_EMAIL / KEEL_ADMIN_PASSWORD.
  */
 export async function prepareFirstStart(db: Db, env: NodeJS.ProcessEnv = process.env) {
+	const installed = await ensureShippedTemplates(db);
+	if (installed > 0) console.log(`[keel] installed ${installed} onboarding templates`);
 	const existing = await db
 		.selectFrom('users')
 		.select((eb) => eb.fn.countAll<number>().as('n'))

@@ -28,7 +28,7 @@ export interface SessionTable {
 export interface LoginThrottleTable {
 	key: string;
 	failures: number;
-	window_started_at: Date;
+	last_failure_at: Date;
 	blocked_until: Date | null;
 }
 

@@ -38,7 +38,7 @@ export async function recordLoginFailure(db: Db, subject: ThrottleSubject, now =
 		for (const [scope, key] of Object.entries(keys) as [ThrottleScope, string][]) {
 			await trx
 				.insertInto('login_throttle')
-				.values({ key, failures: 0, window_started_at: now, blocked_until: null })
+				.values({ key, failures: 0, last_failure_at: now, blocked_until: null })
 				.onConflict((oc) => oc.column('key').doNothing())
 				.execute();
 			const row = await trx
@@ -56,7 +56,7 @@ export async function recordLoginFailure(db: Db, subject: ThrottleSubject, now =
 				.updateTable('login_throttle')
 				.set({
 					failures: next.failures,
-					window_started_at: next.windowStartedAt,
+					last_failure_at: next.lastFailureAt,
 					blocked_until: next.blockedUntil
 				})
 				.where('key', '=', key)
@@ -78,19 +78,19 @@ export async function clearLoginFailures(db: Db, subject: ThrottleSubject) {
 export async function pruneLoginThrottle(db: Db, now = new Date()) {
 	await db
 		.deleteFrom('login_throttle')
-		.where('window_started_at', '<', sql<Date>`${now}::timestamptz - interval '1 day'`)
+		.where('last_failure_at', '<', sql<Date>`${now}::timestamptz - interval '1 day'`)
 		.where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', now)]))
 		.execute();
 }
 
 function toState(row: {
 	failures: number;
-	window_started_at: Date;
+	last_failure_at: Date;
 	blocked_until: Date | null;
 }): ThrottleState {
 	return {
 		failures: row.failures,
-		windowStartedAt: row.window_started_at,
+		lastFailureAt: row.last_failure_at,
 		blockedUntil: row.blocked_until
 	};
 }

@@ -7,6 +7,14 @@ import type {
 } from '../accounts/account.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { LoginThrottleTable, SessionTable, UserTable } from '../auth/auth.table';
+import type {
+	KickoffMeetingTable,
+	OnboardingItemTable,
+	OnboardingPhaseTable,
+	OnboardingTable,
+	OnboardingTemplateTable,
+	OnboardingTemplateVersionTable
+} from '../onboarding/onboarding.table';
 import type { TaskTable } from '../tasks/task.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
@@ -20,6 +28,12 @@ export interface Database {
 	contacts: ContactTable;
 	tasks: TaskTable;
 	audit_log: AuditLogTable;
+	onboarding_templates: OnboardingTemplateTable;
+	onboarding_template_versions: OnboardingTemplateVersionTable;
+	onboardings: OnboardingTable;
+	onboarding_phases: OnboardingPhaseTable;
+	onboarding_items: OnboardingItemTable;
+	kickoff_meetings: KickoffMeetingTable;
 }
 
 export type Db = Kysely<Database>;

@@ -12,6 +12,9 @@ export interface TaskTable {
 	status: Generated<TaskStatus>;
 	/** Which section made it: 'manual', 'onboarding', 'review', 'plan'. */
 	source: Generated<string>;
+	/** Why it was skipped; a skipped task without one does not count as settled. */
+	skip_reason: string | null;
+	notes: Generated<string>;
 	completed_at: Date | null;
 	completed_by: number | null;
 	version: Generated<number>;
