@@ -196,6 +196,14 @@ async function main() {
 		.offset(Math.floor(ACCOUNTS / 2))
 		.limit(1)
 		.executeTakeFirstOrThrow();
+	const withOnboarding = await open.db
+		.selectFrom('onboardings')
+		.select('account_id')
+		.where('status', '=', 'active')
+		.orderBy('id')
+		.limit(1)
+		.executeTakeFirst();
+	const onboardingSample = withOnboarding?.account_id ?? sample.id;
 	await open.close();
 	log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
@@ -213,18 +221,24 @@ async function main() {
 	try {
 		await waitUntilUp(`${ORIGIN}/login`);
 		const cookie = await signInCookie('manager@keel.demo');
+		const csmCookie = await signInCookie('csm1@keel.demo');
 		const targets = [
-			{ name: 'accounts list, first page', path: '/accounts' },
+			{ name: 'accounts list, first page', path: '/accounts', cookie },
 			{
 				name: 'accounts list, filtered + sorted',
-				path: '/accounts?segment=mid_market&region=emea&renewal=365&sort=arr&dir=desc&page=2'
+				path: '/accounts?segment=mid_market&region=emea&renewal=365&sort=arr&dir=desc&page=2',
+				cookie
 			},
-			{ name: 'accounts list, name search', path: '/accounts?q=tele' },
-			{ name: 'account page', path: `/accounts/${sample.id}` },
-			{ name: 'static asset', path: '/favicon.svg' }
+			{ name: 'accounts list, name search', path: '/accounts?q=tele', cookie },
+			{ name: 'account page', path: `/accounts/${sample.id}`, cookie },
+			{ name: 'onboarding tab', path: `/accounts/${onboardingSample}/onboarding`, cookie },
+			{ name: 'onboarding board, all CSMs', path: '/onboarding?csm=all', cookie },
+			{ name: 'onboarding board, one region', path: '/onboarding?csm=all&region=latam', cookie },
+			{ name: 'my work (csm1)', path: '/my-work', cookie: csmCookie },
+			{ name: 'static asset', path: '/favicon.svg', cookie }
 		];
 		// Warm caches and JIT so the first target is not penalised.
-		for (const t of targets) await measure(t.name, t.path, cookie, 2, 1);
+		for (const t of targets) await measure(t.name, t.path, t.cookie, 2, 1);
 
 		log(`${CONNECTIONS} connections × ${DURATION} s per page`);
 		const loaded: Measured[] = [];
@@ -233,7 +247,7 @@ async function main() {
 		// One connection: the server's own render time, which the DESIGN.md budget speaks of.
 		log('1 connection × 5 s per page (server render time without queueing)');
 		const serial: Measured[] = [];
-		for (const t of targets) serial.push(await measure(t.name, t.path, cookie, 1, 5));
+		for (const t of targets) serial.push(await measure(t.name, t.path, t.cookie, 1, 5));
 
 		const js = await firstLoadJs('/accounts', cookie);
 		console.log(`\nKeel bench: ${engine}, ${ACCOUNTS} accounts, node ${process.version}`);

@@ -23,7 +23,7 @@ describe('a CSM working on their own account', () => {
 		});
 		const id = await firstAccountId(
 			page,
-			(await page.locator('nav.main-nav a').first().getAttribute('href'))!
+			(await page.locator('nav.main-nav a[href*="csm="]').getAttribute('href'))!
 		);
 		await open(page, `/accounts/${id}/edit`);
 		await page.fill('textarea[name=notes]', `Kick-off done. ${XSS}`);
@@ -47,7 +47,7 @@ describe('a CSM working on their own account', () => {
 		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
 		const id = await firstAccountId(
 			page,
-			(await page.locator('nav.main-nav a').first().getAttribute('href'))!
+			(await page.locator('nav.main-nav a[href*="csm="]').getAttribute('href'))!
 		);
 		const second = await context.newPage();
 		await open(page, `/accounts/${id}/edit`);
@@ -76,7 +76,7 @@ describe('a CSM working on their own account', () => {
 		});
 		const id = await firstAccountId(
 			page,
-			(await page.locator('nav.main-nav a').first().getAttribute('href'))!
+			(await page.locator('nav.main-nav a[href*="csm="]').getAttribute('href'))!
 		);
 		await page.goto(`/accounts/${id}`);
 		const form = page.locator('form[action="?/addContact"]');

@@ -13,17 +13,17 @@ afterAll(async () => {
 
 async function navLabels(email: string) {
 	const { context, page } = await signIn(browser, baseURL, email);
-	const labels = await page.locator('nav.main-nav a').allTextContents();
+	const labels = await page.locator('nav.main-nav .nav-label').allTextContents();
 	await context.close();
 	return labels.map((l) => l.trim());
 }
 
 describe('each role sees its own navigation', () => {
 	it.each([
-		[DEMO.csm1, ['My accounts', 'All accounts']],
-		[DEMO.manager, ['Accounts', 'Renewals (90 days)', 'New account']],
+		[DEMO.csm1, ['My work', 'My accounts', 'Onboarding', 'All accounts']],
+		[DEMO.manager, ['Accounts', 'Onboarding', 'My work', 'Renewals (90 days)', 'New account']],
 		[DEMO.sales, ['Renewals (90 days)', 'Accounts']],
-		[DEMO.partner, ['Customers']],
+		[DEMO.partner, ['My work', 'Customers']],
 		[DEMO.admin, ['Users', 'Accounts']]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);
@@ -115,8 +115,8 @@ describe('access is enforced on the server', () => {
 	});
 });
 
-/** A CSM's id, read from their first navigation link ("My accounts", in any language). */
+/** A CSM's id, read from their "My accounts" link (found by its URL, in any language). */
 async function myId(page: import('playwright-core').Page): Promise<string> {
-	const href = await page.locator('nav.main-nav a').first().getAttribute('href');
+	const href = await page.locator('nav.main-nav a[href*="csm="]').getAttribute('href');
 	return new URL(href!, baseURL).searchParams.get('csm')!;
 }

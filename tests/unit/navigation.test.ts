@@ -5,21 +5,25 @@ import { USER_ROLES } from '../../src/lib/domain/vocabulary';
 import { en } from '../../src/lib/i18n/messages/en';
 
 describe('navigationFor', () => {
-	it('gives a CSM their own accounts first, then all accounts', () => {
+	it('gives a CSM My work first (their home), their accounts, the board, then all accounts', () => {
 		expect(navigationFor('csm', 42)).toEqual([
+			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?csm=42', label: 'nav.myAccounts' },
+			{ href: '/onboarding', label: 'nav.onboardingBoard' },
 			{ href: '/accounts', label: 'nav.allAccounts' }
 		]);
 	});
 
 	it("links a CSM's own accounts to their own id", () => {
-		expect(navigationFor('csm', 7)[0]!.href).toBe('/accounts?csm=7');
-		expect(navigationFor('csm', 1234)[0]!.href).toBe('/accounts?csm=1234');
+		expect(navigationFor('csm', 7)[1]!.href).toBe('/accounts?csm=7');
+		expect(navigationFor('csm', 1234)[1]!.href).toBe('/accounts?csm=1234');
 	});
 
-	it('gives a manager accounts, renewals and a new-account link', () => {
+	it('gives a manager accounts, the board, their own work, renewals and a new-account link', () => {
 		expect(navigationFor('manager', 1)).toEqual([
 			{ href: '/accounts', label: 'nav.accounts' },
+			{ href: '/onboarding', label: 'nav.onboardingBoard' },
+			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 			{ href: '/accounts/new', label: 'nav.newAccount' }
 		]);
@@ -32,8 +36,18 @@ describe('navigationFor', () => {
 		]);
 	});
 
-	it('gives a partner only their customers', () => {
-		expect(navigationFor('partner', 1)).toEqual([{ href: '/accounts', label: 'nav.customers' }]);
+	it('gives a partner their work and their customers', () => {
+		expect(navigationFor('partner', 1)).toEqual([
+			{ href: '/my-work', label: 'nav.myWork' },
+			{ href: '/accounts', label: 'nav.customers' }
+		]);
+	});
+
+	it('gives My work to everyone who may complete tasks, not to sales or admins', () => {
+		for (const role of USER_ROLES) {
+			const hasWork = navigationFor(role, 1).some((item) => item.href === '/my-work');
+			expect(hasWork, role).toBe(role === 'csm' || role === 'manager' || role === 'partner');
+		}
 	});
 
 	it('gives an admin users first, then accounts', () => {
@@ -82,7 +96,7 @@ describe('navigationFor', () => {
 				sort: 'renewal_date'
 			});
 		}
-		const mine = new URL(navigationFor('csm', 42)[0]!.href, 'http://keel.test');
+		const mine = new URL(navigationFor('csm', 42)[1]!.href, 'http://keel.test');
 		expect(parseAccountListQuery(mine.searchParams).csm).toBe(42);
 	});
 });

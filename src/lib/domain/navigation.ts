@@ -6,17 +6,24 @@ export interface NavItem {
 	label: string;
 }
 
+export const MY_WORK: NavItem = { href: '/my-work', label: 'nav.myWork' };
+const BOARD: NavItem = { href: '/onboarding', label: 'nav.onboardingBoard' };
+
 /** Each role's navigation: only sections that exist, shaped by what the role comes for. */
 export function navigationFor(role: UserRole, userId: number): NavItem[] {
 	switch (role) {
 		case 'csm':
 			return [
+				MY_WORK,
 				{ href: `/accounts?csm=${userId}`, label: 'nav.myAccounts' },
+				BOARD,
 				{ href: '/accounts', label: 'nav.allAccounts' }
 			];
 		case 'manager':
 			return [
 				{ href: '/accounts', label: 'nav.accounts' },
+				BOARD,
+				MY_WORK,
 				{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 				{ href: '/accounts/new', label: 'nav.newAccount' }
 			];
@@ -26,7 +33,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				{ href: '/accounts', label: 'nav.accounts' }
 			];
 		case 'partner':
-			return [{ href: '/accounts', label: 'nav.customers' }];
+			return [MY_WORK, { href: '/accounts', label: 'nav.customers' }];
 		case 'admin':
 			return [
 				{ href: '/admin/users', label: 'nav.users' },

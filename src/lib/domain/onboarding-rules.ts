@@ -67,13 +67,27 @@ export function daysInPhase(phase: PhaseState, today: string): number {
 
 export type RiskReason = 'phaseOverrun' | 'requiredOverdue';
 
+/** The one definition of "at risk", from what a list already knows about an onboarding. */
+export function riskFromSummary(summary: {
+	daysInPhase: number | null;
+	targetDays: number | null;
+	requiredOverdue: boolean;
+}): RiskReason[] {
+	const reasons: RiskReason[] = [];
+	const { daysInPhase: days, targetDays } = summary;
+	if (days !== null && targetDays !== null && days > targetDays) reasons.push('phaseOverrun');
+	if (summary.requiredOverdue) reasons.push('requiredOverdue');
+	return reasons;
+}
+
 /** At risk when the current phase has run past its target or a required item is overdue. */
 export function riskOf(phases: PhaseState[], items: ItemState[], today: string): RiskReason[] {
-	const reasons: RiskReason[] = [];
 	const current = currentPhase(phases);
-	if (current && daysInPhase(current, today) > current.targetDays) reasons.push('phaseOverrun');
-	if (items.some((i) => i.required && isOverdue(i, today))) reasons.push('requiredOverdue');
-	return reasons;
+	return riskFromSummary({
+		daysInPhase: current ? daysInPhase(current, today) : null,
+		targetDays: current?.targetDays ?? null,
+		requiredOverdue: items.some((i) => i.required && isOverdue(i, today))
+	});
 }
 
 export interface PhaseTransition {

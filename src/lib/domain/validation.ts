@@ -106,6 +106,12 @@ export function isoDate(options: { required?: boolean } = {}): FieldParser<strin
 	};
 }
 
+/** A required calendar date 'YYYY-MM-DD'. */
+export function requiredDate(): FieldParser<string> {
+	const parse = isoDate({ required: true });
+	return (raw) => parse(raw) as FieldResult<string>;
+}
+
 export function checkbox(): FieldParser<boolean> {
 	return (raw) => ok(raw === 'on' || raw === 'true' || raw === '1');
 }

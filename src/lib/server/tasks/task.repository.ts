@@ -1,0 +1,50 @@
+import type { Executor } from '../db/database';
+
+/**
+ * The user's open tasks due on or before `until` (overdue included), across every account,
+ * with the account's name: My work in one query.
+ */
+export function listOpenTasksFor(db: Executor, userId: number, until: string) {
+	return db
+		.selectFrom('tasks as t')
+		.innerJoin('accounts as a', 'a.id', 't.account_id')
+		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
+		.select([
+			't.id',
+			't.title',
+			't.due_date',
+			't.source',
+			't.version',
+			't.account_id',
+			'a.name as account_name',
+			'i.phase'
+		])
+		.where('t.owner_user_id', '=', userId)
+		.where('t.status', '=', 'open')
+		.where('t.due_date', '<=', until)
+		.orderBy('a.name')
+		.orderBy('t.due_date')
+		.orderBy('t.id')
+		.limit(500)
+		.execute();
+}
+
+export async function countOpenTasksFor(db: Executor, userId: number, until: string) {
+	const row = await db
+		.selectFrom('tasks')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('owner_user_id', '=', userId)
+		.where('status', '=', 'open')
+		.where('due_date', '<=', until)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+export function findTaskSource(db: Executor, taskId: number) {
+	return db
+		.selectFrom('tasks as t')
+		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
+		.select(['t.id', 't.account_id', 't.source', 'i.onboarding_id'])
+		.where('t.id', '=', taskId)
+		.executeTakeFirst();
+}

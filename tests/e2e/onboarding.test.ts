@@ -1,0 +1,93 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO, firstAccountId, launchBrowser, open, postForm, signIn } from '../support/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let accountId: number;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** Clicks the first of `buttons` and waits until the page shows one fewer of them. */
+async function clickFirst(page: Page, buttons: Locator) {
+	const before = await buttons.count();
+	await buttons.first().click();
+	await expect.poll(() => buttons.count(), { timeout: 10_000 }).toBeLessThan(before);
+	await page.locator('html[data-hydrated]').waitFor();
+}
+
+describe('onboarding in the browser', () => {
+	it('a CSM starts an onboarding, works the checklist and hands off', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
+		const mine = await page.locator('nav.main-nav a[href*="csm="]').getAttribute('href');
+		accountId = await firstAccountId(page, `${mine}&stage=expansion`);
+		await open(page, `/accounts/${accountId}/onboarding`);
+
+		const startForm = page.locator('form[action="?/start"]');
+		await startForm.locator('input[name=skip_pre_onboarding]').check();
+		await startForm
+			.locator('input[name=skip_reason]')
+			.fill('Existing customer adding a cage; scope is known');
+		await startForm.locator('button[type=submit]').click();
+		await page.locator('#onboarding-title').waitFor();
+		expect(await page.locator('#phase-1-title').locator('..').textContent()).toContain('Skipped');
+
+		// Work every open item, then tick every unmet exit criterion; the phases close themselves.
+		const done = page.locator('form[action="?/done"] button');
+		while ((await done.count()) > 0) await clickFirst(page, done);
+		const unmet = page.locator(
+			'form[action="?/criterion"]:has(input[name=checked][value=true]) button'
+		);
+		while ((await unmet.count()) > 0) await clickFirst(page, unmet);
+
+		const handoff = page.locator('form[action="?/handoff"]');
+		await handoff.locator('textarea[name=note]').fill('Live in AM11; first CBR booked for March.');
+		await handoff.locator('button[type=submit]').click();
+		await page.getByText('Completed', { exact: true }).first().waitFor();
+		expect(
+			await page.locator('section[aria-labelledby="onboarding-title"]').textContent()
+		).toContain('Live in AM11; first CBR booked for March.');
+
+		await open(page, `/accounts/${accountId}`);
+		expect(
+			await page.locator('section[aria-labelledby="account-title"] .badge').first().textContent()
+		).toBe('Adoption');
+		const activity = await page.locator('#activity-title + ol').textContent();
+		expect(activity).toContain('started the onboarding');
+		await context.close();
+	});
+
+	it('sales read the onboarding but cannot change it', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.sales);
+		await open(page, `/accounts/${accountId}/onboarding`);
+		await page.locator('#onboarding-title').waitFor();
+		expect(await page.locator('main form').count()).toBe(0);
+		const task = await postForm(page, `/accounts/${accountId}/onboarding?/done`, {
+			id: '1',
+			version: '1'
+		});
+		expect(task.status).toBe(403);
+		const start = await postForm(page, `/accounts/${accountId}/onboarding?/start`, {
+			template_version_id: '1'
+		});
+		expect(start.status).toBe(403);
+		await context.close();
+	});
+
+	it('My work lists a CSM’s due tasks by account and completes one in place', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm2);
+		expect(new URL(page.url()).pathname).toBe('/my-work');
+		const buttons = page.locator('main form[action="?/complete"] button');
+		const count = await buttons.count();
+		expect(count).toBeGreaterThan(0);
+		const badge = page.locator('nav .nav-count [aria-hidden=true]');
+		expect(Number(await badge.textContent())).toBe(count);
+		await clickFirst(page, buttons);
+		expect(Number(await badge.textContent())).toBe(count - 1);
+		await context.close();
+	});
+});
