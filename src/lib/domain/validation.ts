@@ -112,6 +112,15 @@ export function requiredDate(): FieldParser<string> {
 	return (raw) => parse(raw) as FieldResult<string>;
 }
 
+/** A wall-clock time 'HH:MM' (24-hour). */
+export function clockTime(): FieldParser<string> {
+	return (raw) => {
+		const value = asText(raw);
+		if (value === '') return bad('error.required');
+		return /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? ok(value) : bad('error.time');
+	};
+}
+
 export function checkbox(): FieldParser<boolean> {
 	return (raw) => ok(raw === 'on' || raw === 'true' || raw === '1');
 }

@@ -1,5 +1,7 @@
 import {
 	checkbox,
+	clockTime,
+	integer,
 	id,
 	isoDate,
 	oneOf,
@@ -51,4 +53,16 @@ export const handoffFields = {
 	onboarding_id: id(),
 	version: version(),
 	note: text({ required: true, max: 5000 })
+};
+
+export const kickoffFields = {
+	onboarding_id: id(),
+	date: requiredDate(),
+	time: clockTime(),
+	duration_minutes: integer({ required: true, min: 5, max: 480 }),
+	location: text({ max: 500 }),
+	agenda: text({ max: 5000 }),
+	notes: text({ max: 10000 }),
+	/** Empty when scheduling for the first time. */
+	version: optionalId()
 };

@@ -15,7 +15,7 @@ import {
 } from '../../domain/onboarding-rules';
 import type { Locale } from '../../domain/vocabulary';
 import { lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, listTeam } from '../accounts/account.repository';
+import { findAccount, listContacts, listTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -246,12 +246,13 @@ export async function getForAccount(db: Db, actor: Viewer, accountId: number, no
 			description: localize(t.content.description, actor.locale)
 		}))
 	};
-	if (!onboarding) return { ...base, onboarding: null };
+	if (!onboarding) return { ...base, contacts: [], onboarding: null };
 
-	const [phases, items, kickoff] = await Promise.all([
+	const [phases, items, kickoff, contacts] = await Promise.all([
 		listPhases(db, onboarding.id),
 		listItems(db, onboarding.id),
-		findKickoff(db, onboarding.id)
+		findKickoff(db, onboarding.id),
+		listContacts(db, accountId)
 	]);
 	const phaseStates = phases.map(toPhaseState);
 	const itemStates = items.map(toItemState);
@@ -259,6 +260,7 @@ export async function getForAccount(db: Db, actor: Viewer, accountId: number, no
 	const templatePhases = onboarding.template_content.phases;
 	return {
 		...base,
+		contacts: contacts.map((c) => ({ id: c.id, name: c.name, title: c.title })),
 		onboarding: {
 			...onboarding,
 			name: localize(onboarding.template_content.name, actor.locale),

@@ -3,12 +3,14 @@ import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { handleForm } from '$lib/server/http/form-action';
 import { loadOr404 } from '$lib/server/http/load';
 import * as items from '$lib/server/onboarding/onboarding-items.service';
+import * as kickoff from '$lib/server/onboarding/kickoff.service';
 import * as onboarding from '$lib/server/onboarding/onboarding.service';
 import {
 	addItemFields,
 	criterionFields,
 	editItemFields,
 	handoffFields,
+	kickoffFields,
 	itemRefFields,
 	skipFields,
 	startFields
@@ -102,6 +104,19 @@ export const actions = {
 				input.checked === 'true'
 			);
 			return { form: 'criterion', saved: true };
+		});
+	},
+	kickoff: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		const form = await request.formData();
+		return handleForm('kickoff', form, kickoffFields, async (input) => {
+			const { onboarding_id, duration_minutes, ...rest } = input;
+			await kickoff.scheduleKickoff(locals.db, user, Number(params.accountId), onboarding_id, {
+				...rest,
+				duration_minutes: duration_minutes ?? 60,
+				attendees: form.getAll('attendees').map(String)
+			});
+			return { form: 'kickoff', saved: true };
 		});
 	},
 	handoff: async ({ locals, request, params }) => {
