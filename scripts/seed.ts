@@ -75,7 +75,8 @@ async function main(): Promise<number> {
 		const seconds = ((performance.now() - started) / 1000).toFixed(2);
 		console.log(
 			`seeded ${counts.accounts} accounts, ${counts.users} users, ${counts.resellers} resellers, ` +
-				`${counts.teamMembers} team members, ${counts.contacts} contacts ` +
+				`${counts.teamMembers} team members, ${counts.contacts} contacts, ` +
+				`${counts.onboardings} onboardings, ${counts.tasks} tasks ` +
 				`(seed ${seed}) into ${database.engine} ${database.location} in ${seconds} s; ` +
 				`sign in as csm1@keel.demo / ${DEMO_PASSWORD}`
 		);

@@ -90,4 +90,26 @@ describe('onboarding in the browser', () => {
 		expect(Number(await badge.textContent())).toBe(count - 1);
 		await context.close();
 	});
+
+	it('an admin edits a template in Portuguese, saving a new version', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.admin);
+		await open(page, '/admin/templates');
+		const href = await page
+			.locator('table a[href^="/admin/templates/"]')
+			.first()
+			.getAttribute('href');
+		await open(page, `${href}?lang=pt-BR`);
+		const title = page.locator('input[name=item_title]').first();
+		await title.fill('Enviar o e-mail de boas-vindas e apresentar a equipe da conta');
+		await Promise.all([page.waitForURL(/saved=\d+/), page.click('main form button[type=submit]')]);
+		expect(await page.getByRole('status').textContent()).toMatch(/versão 2|version 2/);
+		expect(await page.locator('input[name=item_title]').first().inputValue()).toBe(
+			'Enviar o e-mail de boas-vindas e apresentar a equipe da conta'
+		);
+		await context.close();
+
+		const manager = await signIn(browser, baseURL, DEMO.manager);
+		expect((await manager.page.goto(String(href)))?.status()).toBe(403);
+		await manager.context.close();
+	});
 });

@@ -24,7 +24,7 @@ describe('each role sees its own navigation', () => {
 		[DEMO.manager, ['Accounts', 'Onboarding', 'My work', 'Renewals (90 days)', 'New account']],
 		[DEMO.sales, ['Renewals (90 days)', 'Accounts']],
 		[DEMO.partner, ['My work', 'Customers']],
-		[DEMO.admin, ['Users', 'Accounts']]
+		[DEMO.admin, ['Users', 'Templates', 'Accounts']]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);
 	});

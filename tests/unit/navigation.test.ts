@@ -53,6 +53,7 @@ describe('navigationFor', () => {
 	it('gives an admin users first, then accounts', () => {
 		expect(navigationFor('admin', 1)).toEqual([
 			{ href: '/admin/users', label: 'nav.users' },
+			{ href: '/admin/templates', label: 'nav.templates' },
 			{ href: '/accounts', label: 'nav.accounts' }
 		]);
 	});

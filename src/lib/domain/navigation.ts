@@ -37,6 +37,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 		case 'admin':
 			return [
 				{ href: '/admin/users', label: 'nav.users' },
+				{ href: '/admin/templates', label: 'nav.templates' },
 				{ href: '/accounts', label: 'nav.accounts' }
 			];
 	}

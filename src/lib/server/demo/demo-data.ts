@@ -7,6 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Locale, UserRole } from '../../domain/vocabulary';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/database';
+import { ensureShippedTemplates } from '../onboarding/template.service';
+import { planOnboardings } from './demo-onboarding-plan';
+import { loadDemoTemplates, writeOnboardings } from './demo-onboarding-write';
 import { planDemo } from './demo-plan';
 
 /** Every demo user signs in with this password. */
@@ -111,6 +114,10 @@ export interface SeedDemoResult {
 	accounts: number;
 	teamMembers: number;
 	contacts: number;
+	/** Active and completed onboardings. */
+	onboardings: number;
+	/** Onboarding items, each a task. */
+	tasks: number;
 }
 
 export class DemoDataError extends Error {
@@ -123,7 +130,10 @@ export class DemoDataError extends Error {
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const BATCH = 1000;
 
-/** Writes the demo data into an empty schema, in one transaction. */
+/**
+ * Writes the demo data into an empty schema, in one transaction. The shipped onboarding
+ * templates are installed first (if missing); the onboardings are started from them.
+ */
 export async function seedDemo(
 	db: Kysely<Database>,
 	options: SeedDemoOptions
@@ -136,6 +146,7 @@ export async function seedDemo(
 	const today = isoDay(options.today ?? new Date());
 	const plan = planDemo(DEMO_USERS, { accounts: options.accounts, seed, today });
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await ensureShippedTemplates(db);
 
 	return db.transaction().execute(async (trx) => {
 		for (const table of ['users', 'resellers', 'accounts'] as const) {
@@ -180,6 +191,12 @@ export async function seedDemo(
 			return id;
 		};
 
+		const accountIds = new Map<string, number>();
+		const accountId = (externalId: string) => {
+			const id = accountIds.get(externalId);
+			if (id === undefined) throw new Error(`demo account ${externalId} was not written`);
+			return id;
+		};
 		let teamMembers = 0;
 		let contacts = 0;
 		for (const batch of chunks(plan.accounts)) {
@@ -204,12 +221,7 @@ export async function seedDemo(
 				)
 				.returning(['id', 'external_id'])
 				.execute();
-			const accountIds = new Map(rows.map((r) => [r.external_id, r.id]));
-			const accountId = (externalId: string) => {
-				const id = accountIds.get(externalId);
-				if (id === undefined) throw new Error(`demo account ${externalId} was not written`);
-				return id;
-			};
+			for (const row of rows) if (row.external_id) accountIds.set(row.external_id, row.id);
 
 			const team = batch.flatMap((a) =>
 				a.team.map((m) => ({
@@ -240,12 +252,22 @@ export async function seedDemo(
 			}
 		}
 
+		const templates = await loadDemoTemplates(trx);
+		const onboardings = planOnboardings(plan, templates, { seed, today });
+		const written = await writeOnboardings(
+			trx,
+			onboardings,
+			{ account: (index) => accountId(plan.accounts[index]?.externalId ?? ''), user: userId },
+			BATCH
+		);
+
 		return {
 			users: plan.users.length,
 			resellers: plan.resellers.length,
 			accounts: plan.accounts.length,
 			teamMembers,
-			contacts
+			contacts,
+			...written
 		};
 	});
 }

@@ -42,6 +42,8 @@ export interface PlannedAccount {
 	segment: Segment;
 	region: Region;
 	timeZone: string;
+	/** The language of the account's market: its notes, contacts and onboarding items use it. */
+	locale: Locale;
 	resellerIndex: number | null;
 	supportPackage: SupportPackage;
 	arr: number;
@@ -204,6 +206,7 @@ export function planDemo(
 			segment,
 			region: market.region,
 			timeZone: market.timeZone,
+			locale: market.locale,
 			resellerIndex,
 			supportPackage: supportPackage(rng, segment),
 			arr: arr(rng, segment),

@@ -60,7 +60,8 @@ export async function start(db: Db, actor: Viewer, accountId: number, input: Sta
 			.executeTakeFirst();
 		if (active) throw new ConflictError('template_version_id', 'error.onboardingActive');
 		const version = await findVersion(trx, input.template_version_id);
-		if (!version) throw new ConflictError('template_version_id', 'error.choice');
+		if (!version || version.archived_at)
+			throw new ConflictError('template_version_id', 'error.choice');
 		const content = version.content;
 		const team = await listTeam(trx, accountId);
 

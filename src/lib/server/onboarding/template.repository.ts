@@ -38,9 +38,11 @@ export function listCurrentTemplates(db: Executor) {
 
 export function findVersion(db: Executor, versionId: number) {
 	return db
-		.selectFrom('onboarding_template_versions')
-		.selectAll()
-		.where('id', '=', versionId)
+		.selectFrom('onboarding_template_versions as v')
+		.innerJoin('onboarding_templates as t', 't.id', 'v.template_id')
+		.selectAll('v')
+		.select('t.archived_at')
+		.where('v.id', '=', versionId)
 		.executeTakeFirst();
 }
 

@@ -1,0 +1,198 @@
+import { sql } from 'kysely';
+import { canManageUsers, type Actor } from '../../domain/access';
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { localize } from '../../domain/localized-text';
+import type { TemplateContent } from '../../domain/onboarding-template';
+import type { Locale } from '../../domain/vocabulary';
+import { writeAudit } from '../audit/audit.repository';
+import type { Db, Executor } from '../db/database';
+import { assertVersion, bumpVersion } from '../db/versioned';
+import { insertTemplate, nextVersionNo } from './template.repository';
+
+// Templates are configuration: the admin's, like users (DESIGN.md roles).
+function requireAdmin(actor: Actor) {
+	if (!canManageUsers(actor)) throw new ForbiddenError();
+}
+
+function latestVersion(db: Executor, templateId: number) {
+	return db
+		.selectFrom('onboarding_template_versions')
+		.selectAll()
+		.where('template_id', '=', templateId)
+		.orderBy('version_no', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/** Every template with its newest version and how many onboardings were started from it. */
+export async function listForAdmin(db: Db, actor: Actor & { locale: Locale }) {
+	requireAdmin(actor);
+	const rows = await db
+		.selectFrom('onboarding_templates as t')
+		.innerJoinLateral(
+			(eb) =>
+				eb
+					.selectFrom('onboarding_template_versions as v')
+					.select(['v.version_no', 'v.content', 'v.created_at as versioned_at'])
+					.whereRef('v.template_id', '=', 't.id')
+					.orderBy('v.version_no', 'desc')
+					.limit(1)
+					.as('v'),
+			(join) => join.onTrue()
+		)
+		.select((eb) => [
+			't.id',
+			't.key',
+			't.version',
+			't.archived_at',
+			'v.version_no',
+			'v.content',
+			'v.versioned_at',
+			eb
+				.selectFrom('onboardings as o')
+				.innerJoin('onboarding_template_versions as ov', 'ov.id', 'o.template_version_id')
+				.select(sql<number>`count(*)`.as('n'))
+				.whereRef('ov.template_id', '=', 't.id')
+				.as('onboardings')
+		])
+		.orderBy('t.archived_at', (ob) => ob.desc().nullsFirst())
+		.orderBy('t.key')
+		.execute();
+	return rows.map(({ content, ...row }) => ({
+		...row,
+		onboardings: row.onboardings ?? 0,
+		name: localize(content.name, actor.locale),
+		items: content.phases.reduce((sum, phase) => sum + phase.items.length, 0)
+	}));
+}
+
+export async function getForEdit(db: Db, actor: Actor, templateId: number) {
+	requireAdmin(actor);
+	const template = await db
+		.selectFrom('onboarding_templates')
+		.selectAll()
+		.where('id', '=', templateId)
+		.executeTakeFirst();
+	const latest = template && (await latestVersion(db, templateId));
+	if (!template || !latest) throw new NotFoundError('template');
+	return { template, versionNo: latest.version_no, content: latest.content };
+}
+
+/** Saves an edit as the next version; onboardings already started keep theirs. */
+export async function saveVersion(
+	db: Db,
+	actor: Actor,
+	templateId: number,
+	expectedVersion: number,
+	content: TemplateContent
+) {
+	requireAdmin(actor);
+	return db.transaction().execute(async (trx) => {
+		const template = await trx
+			.selectFrom('onboarding_templates')
+			.selectAll()
+			.where('id', '=', templateId)
+			.forUpdate()
+			.executeTakeFirst();
+		assertVersion(template, expectedVersion, 'template');
+		const { next } = await nextVersionNo(trx, templateId);
+		const version = await trx
+			.insertInto('onboarding_template_versions')
+			.values({
+				template_id: templateId,
+				version_no: next,
+				content: JSON.stringify(content),
+				created_by: actor.id
+			})
+			.returning(['id', 'version_no'])
+			.executeTakeFirstOrThrow();
+		await trx
+			.updateTable('onboarding_templates')
+			.set(bumpVersion())
+			.where('id', '=', templateId)
+			.execute();
+		await writeAudit(trx, {
+			actorId: actor.id,
+			accountId: null,
+			entity: 'onboarding_template',
+			entityId: templateId,
+			action: 'update',
+			before: { key: template!.key, version_no: next - 1 },
+			after: { key: template!.key, version_no: version.version_no, name: content.name.en }
+		});
+		return version.version_no;
+	});
+}
+
+/** A new template starting as a copy of another, so admins rarely begin from nothing. */
+export async function duplicate(db: Db, actor: Actor, templateId: number) {
+	requireAdmin(actor);
+	return db.transaction().execute(async (trx) => {
+		const source = await trx
+			.selectFrom('onboarding_templates')
+			.select(['id', 'key'])
+			.where('id', '=', templateId)
+			.executeTakeFirst();
+		const latest = source && (await latestVersion(trx, templateId));
+		if (!source || !latest) throw new NotFoundError('template');
+		const keys = new Set(
+			(await trx.selectFrom('onboarding_templates').select('key').execute()).map((r) => r.key)
+		);
+		let key = `${source.key}-copy`;
+		for (let n = 2; keys.has(key); n++) key = `${source.key}-copy-${n}`;
+		const content: TemplateContent = {
+			...latest.content,
+			name: Object.fromEntries(
+				Object.entries(latest.content.name).map(([locale, text]) => [locale, `${text} (2)`])
+			) as TemplateContent['name']
+		};
+		const id = await insertTemplate(trx, key, content, actor.id);
+		await writeAudit(trx, {
+			actorId: actor.id,
+			accountId: null,
+			entity: 'onboarding_template',
+			entityId: id,
+			action: 'create',
+			after: { key, copied_from: source.key, name: content.name.en }
+		});
+		return id;
+	});
+}
+
+/** Archived templates cannot start new onboardings; running ones are unaffected. */
+export async function setArchived(
+	db: Db,
+	actor: Actor,
+	templateId: number,
+	expectedVersion: number,
+	archived: boolean
+) {
+	requireAdmin(actor);
+	await db.transaction().execute(async (trx) => {
+		const before = assertVersion(
+			await trx
+				.selectFrom('onboarding_templates')
+				.selectAll()
+				.where('id', '=', templateId)
+				.forUpdate()
+				.executeTakeFirst(),
+			expectedVersion,
+			'template'
+		);
+		const after = await trx
+			.updateTable('onboarding_templates')
+			.set({ archived_at: archived ? new Date() : null, ...bumpVersion() })
+			.where('id', '=', templateId)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await writeAudit(trx, {
+			actorId: actor.id,
+			accountId: null,
+			entity: 'onboarding_template',
+			entityId: templateId,
+			action: 'update',
+			before,
+			after
+		});
+	});
+}
