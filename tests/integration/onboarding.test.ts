@@ -123,6 +123,27 @@ describe(`onboarding on ${ENGINE}`, () => {
 		).rejects.toBeInstanceOf(ConflictError);
 	});
 
+	it("refuses another CSM changing this account's checklist, writing nothing", async () => {
+		const { csm, account, versionId } = await setup();
+		const other = await makeUser(t.db, 'csm');
+		await startFor(csm, account.id, versionId);
+		const item = (await tab(csm, account.id)).phases[0]!.items[0]!;
+		for (const change of [
+			{ kind: 'done' as const },
+			{ kind: 'skip' as const, reason: 'Mine now' }
+		]) {
+			await expect(
+				items.changeItem(t.db, other, account.id, item.id, item.version, change)
+			).rejects.toBeInstanceOf(ForbiddenError);
+		}
+		const saved = await t.db
+			.selectFrom('tasks')
+			.select(['status', 'version'])
+			.where('id', '=', item.id)
+			.executeTakeFirstOrThrow();
+		expect(saved).toEqual({ status: 'open', version: 1 });
+	});
+
 	it('refuses a stale item save and a skip without a reason', async () => {
 		const { csm, account, versionId } = await setup();
 		await startFor(csm, account.id, versionId);

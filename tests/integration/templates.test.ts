@@ -88,4 +88,24 @@ describe(`onboarding templates on ${ENGINE}`, () => {
 		expect(copy.content.name.en).toBe('Fixture onboarding (2)');
 		expect(copy.versionNo).toBe(1);
 	});
+
+	it('creates a blank template with the three phases and no items', async () => {
+		const adminUser = await makeUser(t.db, 'admin');
+		const id = await admin.createBlank(
+			t.db,
+			{ ...adminUser, locale: 'pt-BR' },
+			'Integração de varejo'
+		);
+		const created = await admin.getForEdit(t.db, adminUser, id);
+		expect(created.template.key).toBe('integracao-de-varejo');
+		expect(created.content.name).toEqual({
+			en: 'Integração de varejo',
+			'pt-BR': 'Integração de varejo'
+		});
+		expect(created.content.phases.map((p) => [p.phase, p.targetDays, p.items.length])).toEqual([
+			[1, 14, 0],
+			[2, 14, 0],
+			[3, 60, 0]
+		]);
+	});
 });

@@ -6,8 +6,9 @@ import { createUser } from './users/user.service';
 const DEMO_ACCOUNTS = 200;
 
 /**
- * What a first start does on an empty database: the demo portfolio (unless KEEL_DEMO=0),
- * or the first admin from KEEL_ADMIN_EMAIL / KEEL_ADMIN_PASSWORD.
+ * Runs at every start: installs shipped onboarding templates the database lacks. On an empty
+ * database it then writes the demo portfolio (unless KEEL_DEMO=0), or the first admin from
+ * KEEL_ADMIN_EMAIL / KEEL_ADMIN_PASSWORD.
  */
 export async function prepareFirstStart(db: Db, env: NodeJS.ProcessEnv = process.env) {
 	const installed = await ensureShippedTemplates(db);

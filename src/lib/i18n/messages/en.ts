@@ -385,5 +385,7 @@ export const en = {
 	'error.tooMany': 'Use at most {max} lines.',
 	'activity.onboarding_template.create': 'created a template',
 	'activity.onboarding_template.update': 'changed a template',
-	'activity.onboarding_template.delete': 'deleted a template'
+	'activity.onboarding_template.delete': 'deleted a template',
+	'templates.create': 'New template',
+	'templates.createButton': 'Create and edit'
 } as const;

@@ -391,5 +391,7 @@ export const es: Messages = {
 	'error.tooMany': 'Use como máximo {max} líneas.',
 	'activity.onboarding_template.create': 'creó una plantilla',
 	'activity.onboarding_template.update': 'cambió una plantilla',
-	'activity.onboarding_template.delete': 'eliminó una plantilla'
+	'activity.onboarding_template.delete': 'eliminó una plantilla',
+	'templates.create': 'Nueva plantilla',
+	'templates.createButton': 'Crear y editar'
 };

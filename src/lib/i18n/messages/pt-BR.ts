@@ -391,5 +391,7 @@ export const ptBR: Messages = {
 	'error.tooMany': 'Use no máximo {max} linhas.',
 	'activity.onboarding_template.create': 'criou um modelo',
 	'activity.onboarding_template.update': 'alterou um modelo',
-	'activity.onboarding_template.delete': 'excluiu um modelo'
+	'activity.onboarding_template.delete': 'excluiu um modelo',
+	'templates.create': 'Novo modelo',
+	'templates.createButton': 'Criar e editar'
 };

@@ -124,6 +124,49 @@ export async function saveVersion(
 	});
 }
 
+/** A new, empty template: three phases with the method's usual targets and no items yet. */
+export async function createBlank(db: Db, actor: Actor & { locale: Locale }, name: string) {
+	requireAdmin(actor);
+	const text = (value: string) => ({ en: value, [actor.locale]: value }) as TemplateContent['name'];
+	const phase = (n: 1 | 2 | 3, targetDays: number) => ({
+		phase: n,
+		targetDays,
+		entryCriteria: [],
+		exitCriteria: [],
+		items: []
+	});
+	const content: TemplateContent = {
+		name: text(name),
+		description: text(''),
+		phases: [phase(1, 14), phase(2, 14), phase(3, 60)]
+	};
+	return db.transaction().execute(async (trx) => {
+		const keys = new Set(
+			(await trx.selectFrom('onboarding_templates').select('key').execute()).map((r) => r.key)
+		);
+		const base =
+			name
+				.normalize('NFD')
+				.replace(/[\u0300-\u036f]/g, '')
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, '')
+				.slice(0, 40) || 'template';
+		let key = base;
+		for (let n = 2; keys.has(key); n++) key = `${base}-${n}`;
+		const id = await insertTemplate(trx, key, content, actor.id);
+		await writeAudit(trx, {
+			actorId: actor.id,
+			accountId: null,
+			entity: 'onboarding_template',
+			entityId: id,
+			action: 'create',
+			after: { key, name }
+		});
+		return id;
+	});
+}
+
 /** A new template starting as a copy of another, so admins rarely begin from nothing. */
 export async function duplicate(db: Db, actor: Actor, templateId: number) {
 	requireAdmin(actor);

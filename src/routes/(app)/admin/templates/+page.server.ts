@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { handleForm } from '$lib/server/http/form-action';
 import * as templates from '$lib/server/onboarding/template-admin.service';
-import { id, version } from '$lib/domain/validation';
+import { id, text, version } from '$lib/domain/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
@@ -13,6 +13,18 @@ export const load = (async ({ locals, url }) => {
 const refFields = { id: id(), version: version() };
 
 export const actions = {
+	create: async ({ locals, request }) => {
+		const user = requireRole(locals, ['admin']);
+		return handleForm(
+			'create',
+			await request.formData(),
+			{ name: text({ required: true, max: 200 }) },
+			async (input) => {
+				const created = await templates.createBlank(locals.db, user, input.name);
+				redirect(303, `/admin/templates/${created}`);
+			}
+		);
+	},
 	duplicate: async ({ locals, request }) => {
 		const user = requireRole(locals, ['admin']);
 		return handleForm('duplicate', await request.formData(), { id: id() }, async (input) => {
