@@ -8,6 +8,7 @@ import {
 	type TemplateItem,
 	type TemplatePhase
 } from './onboarding-template';
+import { slugify, uniqueKey } from './slug';
 import type { FieldError } from './validation';
 import { isOneOf, type Locale } from './vocabulary';
 
@@ -62,25 +63,6 @@ function wholeNumber(raw: string, min: number, max: number): number | null {
 	return n >= min && n <= max ? n : null;
 }
 
-function slug(text: string): string {
-	return (
-		text
-			.normalize('NFD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '')
-			.slice(0, 40) || 'item'
-	);
-}
-
-function uniqueKey(base: string, taken: Set<string>): string {
-	let key = base;
-	for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
-	taken.add(key);
-	return key;
-}
-
 export function applyTemplateEdit(
 	previous: TemplateContent | null,
 	locale: Locale,
@@ -120,7 +102,7 @@ export function applyTemplateEdit(
 		items.push({
 			phase: phase as Phase,
 			item: {
-				key: before?.key ?? uniqueKey(slug(title), taken),
+				key: before?.key ?? uniqueKey(slugify(title, 'item'), taken),
 				title: withText(before?.title, locale, title),
 				description: withText(before?.description, locale, row.description.trim()),
 				owner: row.owner as ItemOwner,

@@ -170,10 +170,11 @@ export function parseForm<S extends Schema>(schema: S, form: FormData): ParseRes
 }
 
 /** What the user typed, to give back with errors (never a password). */
-export function formValues(form: FormData, omit: string[] = ['password']): Record<string, string> {
+export function formValues(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [name, value] of form.entries()) {
-		if (typeof value === 'string' && !omit.includes(name)) values[name] = value;
+		// Any password field (password, current_password, new_password…) is never sent back.
+		if (typeof value === 'string' && !/password/i.test(name)) values[name] = value;
 	}
 	return values;
 }

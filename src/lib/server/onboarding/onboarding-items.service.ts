@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { canEditAccount, canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
-import { todayIn } from '../../domain/dates';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Phase } from '../../domain/onboarding-template';
 import { isOnTeam, lockAccount } from '../accounts/account.repository';
@@ -130,13 +129,7 @@ export async function changeItem(
 			before,
 			after: { ...after, name: after.title }
 		});
-		await recordPhaseProgress(
-			trx,
-			actor,
-			accountId,
-			item.onboarding_id,
-			todayIn(account.time_zone, new Date())
-		);
+		await recordPhaseProgress(trx, actor, accountId, item.onboarding_id, account.time_zone);
 	});
 }
 
@@ -227,13 +220,7 @@ export async function removeItem(
 			action: 'delete',
 			before: { ...item, name: item.title }
 		});
-		await recordPhaseProgress(
-			trx,
-			actor,
-			accountId,
-			item.onboarding_id,
-			todayIn(account.time_zone, new Date())
-		);
+		await recordPhaseProgress(trx, actor, accountId, item.onboarding_id, account.time_zone);
 	});
 }
 
@@ -288,12 +275,6 @@ export async function setCriterion(
 			},
 			after: { phase: phase.phase, criterion: criterion.text.en, checked }
 		});
-		await recordPhaseProgress(
-			trx,
-			actor,
-			accountId,
-			phase.onboarding_id,
-			todayIn(account.time_zone, new Date())
-		);
+		await recordPhaseProgress(trx, actor, accountId, phase.onboarding_id, account.time_zone);
 	});
 }

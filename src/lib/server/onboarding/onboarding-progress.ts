@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../domain/access';
+import { todayIn } from '../../domain/dates';
 import { advance } from '../../domain/onboarding-rules';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../db/database';
@@ -15,8 +16,9 @@ export async function recordPhaseProgress(
 	actor: Actor,
 	accountId: number,
 	onboardingId: number,
-	today: string
+	accountTimeZone: string
 ) {
+	const today = todayIn(accountTimeZone, new Date());
 	const [phases, items] = await Promise.all([
 		listPhases(trx, onboardingId),
 		listItems(trx, onboardingId)

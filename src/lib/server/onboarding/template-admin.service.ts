@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { canManageUsers, type Actor } from '../../domain/access';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { localize } from '../../domain/localized-text';
+import { slugify, uniqueKey } from '../../domain/slug';
 import type { TemplateContent } from '../../domain/onboarding-template';
 import type { Locale } from '../../domain/vocabulary';
 import { writeAudit } from '../audit/audit.repository';
@@ -144,16 +145,7 @@ export async function createBlank(db: Db, actor: Actor & { locale: Locale }, nam
 		const keys = new Set(
 			(await trx.selectFrom('onboarding_templates').select('key').execute()).map((r) => r.key)
 		);
-		const base =
-			name
-				.normalize('NFD')
-				.replace(/[\u0300-\u036f]/g, '')
-				.toLowerCase()
-				.replace(/[^a-z0-9]+/g, '-')
-				.replace(/^-|-$/g, '')
-				.slice(0, 40) || 'template';
-		let key = base;
-		for (let n = 2; keys.has(key); n++) key = `${base}-${n}`;
+		const key = uniqueKey(slugify(name, 'template'), keys);
 		const id = await insertTemplate(trx, key, content, actor.id);
 		await writeAudit(trx, {
 			actorId: actor.id,
@@ -181,8 +173,7 @@ export async function duplicate(db: Db, actor: Actor, templateId: number) {
 		const keys = new Set(
 			(await trx.selectFrom('onboarding_templates').select('key').execute()).map((r) => r.key)
 		);
-		let key = `${source.key}-copy`;
-		for (let n = 2; keys.has(key); n++) key = `${source.key}-copy-${n}`;
+		const key = uniqueKey(`${source.key}-copy`, keys);
 		const content: TemplateContent = {
 			...latest.content,
 			name: Object.fromEntries(

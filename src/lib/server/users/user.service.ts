@@ -178,6 +178,11 @@ export async function setPreferences(
 	await db.updateTable('users').set(input).where('id', '=', actor.id).execute();
 }
 
+/** The interface language the user picked in the switcher, kept for their next visit. */
+export async function setLocale(db: Db, actor: Actor, locale: Locale) {
+	await db.updateTable('users').set({ locale }).where('id', '=', actor.id).execute();
+}
+
 /** Changes the actor's own password and ends every session they have; the caller signs them in anew. */
 export async function changeOwnPassword(
 	db: Db,

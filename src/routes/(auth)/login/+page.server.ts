@@ -2,12 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { email, parseForm, text } from '$lib/domain/validation';
 import * as auth from '$lib/server/auth/auth.service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { safePath } from '$lib/server/http/safe-path';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths may be a post-sign-in destination (no open redirect). */
-function safeNext(raw: string | null): string {
-	return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw : '/';
-}
+const safeNext = (raw: string | null) => safePath(raw, '/');
 
 export const load = (({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
