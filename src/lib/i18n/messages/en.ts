@@ -324,7 +324,7 @@ export const en = {
 	'board.title': 'Onboarding board',
 	'board.count.one': '{count} onboarding in progress',
 	'board.count.other': '{count} onboardings in progress',
-	'board.capped': 'showing the first {shown}; filter to narrow',
+	'board.capped': 'The {shown} most urgent, longest over target first; filter to see others.',
 	'board.filters': 'Filter onboardings',
 	'board.allCsms': 'All CSMs',
 	'board.emptyColumn': 'No onboarding in this phase.',

@@ -330,7 +330,8 @@ export const es: Messages = {
 	'board.title': 'Tablero de incorporaciones',
 	'board.count.one': '{count} incorporación en curso',
 	'board.count.other': '{count} incorporaciones en curso',
-	'board.capped': 'se muestran las primeras {shown}; filtre para acotar',
+	'board.capped':
+		'Las {shown} más urgentes, primero las más fuera de plazo; filtre para ver otras.',
 	'board.filters': 'Filtrar incorporaciones',
 	'board.allCsms': 'Todos los CSM',
 	'board.emptyColumn': 'Ninguna incorporación en esta fase.',

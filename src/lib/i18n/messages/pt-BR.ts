@@ -330,7 +330,8 @@ export const ptBR: Messages = {
 	'board.title': 'Quadro de integrações',
 	'board.count.one': '{count} integração em andamento',
 	'board.count.other': '{count} integrações em andamento',
-	'board.capped': 'mostrando as primeiras {shown}; filtre para reduzir',
+	'board.capped':
+		'As {shown} mais urgentes, as mais acima do prazo primeiro; filtre para ver outras.',
 	'board.filters': 'Filtrar integrações',
 	'board.allCsms': 'Todos os CSMs',
 	'board.emptyColumn': 'Nenhuma integração nesta fase.',

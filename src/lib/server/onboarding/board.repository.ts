@@ -31,89 +31,105 @@ function activeOnboardings(db: Executor, filter: BoardFilter) {
 		);
 }
 
-export async function countBoard(db: Executor, filter: BoardFilter) {
-	const row = await activeOnboardings(db, filter)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return row.n;
+/** The current phase of each onboarding the filter keeps: the first neither closed nor skipped. */
+function withCurrentPhase(db: Executor, filter: BoardFilter) {
+	return activeOnboardings(db, filter).innerJoinLateral(
+		(eb) =>
+			eb
+				.selectFrom('onboarding_phases as p')
+				.select(['p.phase', 'p.started_on', 'p.target_days'])
+				.whereRef('p.onboarding_id', '=', 'o.id')
+				.where('p.completed_on', 'is', null)
+				.where('p.skipped', '=', false)
+				.orderBy('p.phase')
+				.limit(1)
+				.as('cur'),
+		(join) => join.onTrue()
+	);
+}
+
+/** How many onboardings the filter keeps in each phase. */
+export function countByPhase(db: Executor, filter: BoardFilter) {
+	return withCurrentPhase(db, filter)
+		.select(['cur.phase', sql<number>`count(*)`.as('n')])
+		.groupBy('cur.phase')
+		.execute();
 }
 
 /**
- * Active onboardings with their current phase and item counts, in one query: the counts are
- * aggregated per onboarding in SQL, never item by item.
+ * The `perPhase` most urgent onboardings of each phase (longest over target first), with their
+ * item counts. Ranking reads only onboardings and phases; items are aggregated for the chosen
+ * cards alone, in the same query, never one by one.
  */
-export function listBoard(db: Executor, filter: BoardFilter, today: string, limit: number) {
-	return (
-		activeOnboardings(db, filter)
-			.innerJoinLateral(
-				(eb) =>
-					eb
-						.selectFrom('onboarding_phases as p')
-						.select(['p.phase', 'p.started_on', 'p.target_days'])
-						.whereRef('p.onboarding_id', '=', 'o.id')
-						.where('p.completed_on', 'is', null)
-						.where('p.skipped', '=', false)
-						.orderBy('p.phase')
-						.limit(1)
-						.as('cur'),
-				(join) => join.onTrue()
+export function listBoard(db: Executor, filter: BoardFilter, today: string, perPhase: number) {
+	const ranked = withCurrentPhase(db, filter)
+		.select([
+			'o.id',
+			'cur.phase',
+			'cur.started_on',
+			'cur.target_days',
+			sql<number>`row_number() over (partition by cur.phase order by (${today}::date - cur.started_on) - cur.target_days desc, o.id)`.as(
+				'rank'
 			)
-			.leftJoinLateral(
-				(eb) =>
-					eb
-						.selectFrom('onboarding_items as i')
-						.innerJoin('tasks as t', 't.id', 'i.task_id')
-						.select([
-							sql<number>`count(*)`.as('total'),
-							sql<number>`count(*) filter (where t.status = 'done' or (t.status = 'skipped' and coalesce(btrim(t.skip_reason), '') <> ''))`.as(
-								'settled'
-							),
-							sql<number>`count(*) filter (where t.status = 'open' and t.due_date < ${today})`.as(
-								'overdue'
-							),
-							sql<boolean>`coalesce(bool_or(i.required and t.status = 'open' and t.due_date < ${today}), false)`.as(
-								'required_overdue'
-							)
-						])
-						.whereRef('i.onboarding_id', '=', 'o.id')
-						.as('stats'),
-				(join) => join.onTrue()
-			)
-			.leftJoinLateral(
-				(eb) =>
-					eb
-						.selectFrom('account_team_members as m')
-						.innerJoin('users as u', 'u.id', 'm.user_id')
-						.select(['u.id as csm_id', 'u.name as csm_name'])
-						.whereRef('m.account_id', '=', 'a.id')
-						.where('m.team_role', '=', 'CSM')
-						.orderBy('m.id')
-						.limit(1)
-						.as('csm'),
-				(join) => join.onTrue()
-			)
-			.select([
-				'o.id',
-				'o.account_id',
-				'a.name as account_name',
-				'a.region',
-				'a.segment',
-				'o.target_go_live',
-				'cur.phase',
-				'cur.started_on',
-				'cur.target_days',
-				'stats.total',
-				'stats.settled',
-				'stats.overdue',
-				'stats.required_overdue',
-				'csm.csm_id',
-				'csm.csm_name'
-			])
-			.orderBy('cur.phase')
-			// Longest over target first: that is where attention is needed.
-			.orderBy(sql`(${today}::date - cur.started_on) - cur.target_days`, 'desc')
-			.orderBy('o.id')
-			.limit(limit)
-			.execute()
-	);
+		])
+		.as('r');
+	return db
+		.selectFrom(ranked)
+		.innerJoin('onboardings as o', 'o.id', 'r.id')
+		.innerJoin('accounts as a', 'a.id', 'o.account_id')
+		.leftJoinLateral(
+			(eb) =>
+				eb
+					.selectFrom('onboarding_items as i')
+					.innerJoin('tasks as t', 't.id', 'i.task_id')
+					.select([
+						sql<number>`count(*)`.as('total'),
+						sql<number>`count(*) filter (where t.status = 'done' or (t.status = 'skipped' and coalesce(btrim(t.skip_reason), '') <> ''))`.as(
+							'settled'
+						),
+						sql<number>`count(*) filter (where t.status = 'open' and t.due_date < ${today})`.as(
+							'overdue'
+						),
+						sql<boolean>`coalesce(bool_or(i.required and t.status = 'open' and t.due_date < ${today}), false)`.as(
+							'required_overdue'
+						)
+					])
+					.whereRef('i.onboarding_id', '=', 'o.id')
+					.as('stats'),
+			(join) => join.onTrue()
+		)
+		.leftJoinLateral(
+			(eb) =>
+				eb
+					.selectFrom('account_team_members as m')
+					.innerJoin('users as u', 'u.id', 'm.user_id')
+					.select(['u.id as csm_id', 'u.name as csm_name'])
+					.whereRef('m.account_id', '=', 'a.id')
+					.where('m.team_role', '=', 'CSM')
+					.orderBy('m.id')
+					.limit(1)
+					.as('csm'),
+			(join) => join.onTrue()
+		)
+		.select([
+			'o.id',
+			'o.account_id',
+			'a.name as account_name',
+			'a.region',
+			'a.segment',
+			'o.target_go_live',
+			'r.phase',
+			'r.started_on',
+			'r.target_days',
+			'stats.total',
+			'stats.settled',
+			'stats.overdue',
+			'stats.required_overdue',
+			'csm.csm_id',
+			'csm.csm_name'
+		])
+		.where('r.rank', '<=', perPhase)
+		.orderBy('r.phase')
+		.orderBy('r.rank')
+		.execute();
 }

@@ -5,10 +5,10 @@ import { riskFromSummary } from '../../domain/onboarding-rules';
 import { PHASES } from '../../domain/onboarding-template';
 import { listCsms } from '../accounts/account.repository';
 import type { Db } from '../db/database';
-import { countBoard, listBoard } from './board.repository';
+import { countByPhase, listBoard } from './board.repository';
 
-/** More than this and the board asks for a filter rather than render a wall of cards. */
-export const BOARD_LIMIT = 300;
+/** Cards per phase column, most urgent first; the column's total says how many more a filter finds. */
+export const CARDS_PER_PHASE = 25;
 
 type Viewer = Actor & { timeZone: string };
 
@@ -22,9 +22,9 @@ export async function board(db: Db, viewer: Viewer, query: BoardQuery, now = new
 		segment: query.segment,
 		resellerId: viewer.role === 'partner' ? (viewer.resellerId ?? -1) : null
 	};
-	const [total, rows, csms] = await Promise.all([
-		countBoard(db, filter),
-		listBoard(db, filter, today, BOARD_LIMIT),
+	const [counts, rows, csms] = await Promise.all([
+		countByPhase(db, filter),
+		listBoard(db, filter, today, CARDS_PER_PHASE),
 		listCsms(db)
 	]);
 	const cards = rows.map((row) => {
@@ -42,12 +42,16 @@ export async function board(db: Db, viewer: Viewer, query: BoardQuery, now = new
 			})
 		};
 	});
+	const inPhase = (phase: number) => counts.find((c) => c.phase === phase)?.n ?? 0;
 	return {
 		today,
-		total,
-		shown: cards.length,
+		total: counts.reduce((sum, c) => sum + c.n, 0),
 		csm,
 		csms,
-		columns: PHASES.map((phase) => ({ phase, cards: cards.filter((c) => c.phase === phase) }))
+		columns: PHASES.map((phase) => ({
+			phase,
+			total: inPhase(phase),
+			cards: cards.filter((c) => c.phase === phase)
+		}))
 	};
 }
