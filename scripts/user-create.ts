@@ -2,6 +2,7 @@
 // Without --password it reads KEEL_USER_PASSWORD, so the password stays out of shell history.
 import { parseArgs } from 'node:util';
 import { ConflictError } from '../src/lib/domain/errors';
+import { en } from '../src/lib/i18n/messages/en';
 import { USER_ROLES, isOneOf } from '../src/lib/domain/vocabulary';
 import { openFromEnv } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -38,7 +39,9 @@ try {
 	console.log(`[keel] created ${values.role} ${values.email} (id ${id})`);
 } catch (error) {
 	const message =
-		error instanceof ConflictError ? `${error.field}: ${error.messageKey}` : String(error);
+		error instanceof ConflictError
+			? `${error.field}: ${en[error.messageKey as keyof typeof en] ?? error.messageKey}`
+			: String(error);
 	console.error(`[keel] could not create the user: ${message}`);
 	process.exitCode = 1;
 } finally {
