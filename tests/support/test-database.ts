@@ -10,6 +10,30 @@ import {
 
 export const TEMPLATE_DATABASE = 'keel_test_template';
 
+/**
+ * Drops a test database once its connections are gone. pg's pool.end() resolves before the
+ * server has ended its backends; dropping WITH (FORCE) then kills them mid-goodbye, and the
+ * closing clients report "terminating connection" (57P01) as unhandled errors. So: plain DROP,
+ * retried while PostgreSQL still says the database is in use (55006).
+ */
+async function dropWhenReleased(name: string) {
+	const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+	await admin.connect();
+	try {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				await admin.query(`drop database if exists ${name}`);
+				return;
+			} catch (error) {
+				if ((error as { code?: string }).code !== '55006' || attempt >= 100) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+		}
+	} finally {
+		await admin.end();
+	}
+}
+
 export const ENGINE = (process.env.KEEL_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
 
 /**
@@ -39,12 +63,7 @@ export function useTestDatabase() {
 
 	afterAll(async () => {
 		await open?.close();
-		if (dropName) {
-			const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-			await admin.connect();
-			await admin.query(`drop database if exists ${dropName} with (force)`);
-			await admin.end();
-		}
+		if (dropName) await dropWhenReleased(dropName);
 	});
 
 	return {
