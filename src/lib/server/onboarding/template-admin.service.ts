@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { canManageUsers, type Actor } from '../../domain/access';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { localize } from '../../domain/localized-text';
@@ -6,59 +5,24 @@ import { slugify, uniqueKey } from '../../domain/slug';
 import type { TemplateContent } from '../../domain/onboarding-template';
 import type { Locale } from '../../domain/vocabulary';
 import { writeAudit } from '../audit/audit.repository';
-import type { Db, Executor } from '../db/database';
+import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
-import { insertTemplate, nextVersionNo } from './template.repository';
+import {
+	findTemplateWithLatestVersion,
+	insertTemplate,
+	listTemplatesWithUsage,
+	nextVersionNo
+} from './template.repository';
 
 // Templates are configuration: the admin's, like users (DESIGN.md roles).
 function requireAdmin(actor: Actor) {
 	if (!canManageUsers(actor)) throw new ForbiddenError();
 }
 
-function latestVersion(db: Executor, templateId: number) {
-	return db
-		.selectFrom('onboarding_template_versions')
-		.selectAll()
-		.where('template_id', '=', templateId)
-		.orderBy('version_no', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-}
-
 /** Every template with its newest version and how many onboardings were started from it. */
 export async function listForAdmin(db: Db, actor: Actor & { locale: Locale }) {
 	requireAdmin(actor);
-	const rows = await db
-		.selectFrom('onboarding_templates as t')
-		.innerJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('onboarding_template_versions as v')
-					.select(['v.version_no', 'v.content', 'v.created_at as versioned_at'])
-					.whereRef('v.template_id', '=', 't.id')
-					.orderBy('v.version_no', 'desc')
-					.limit(1)
-					.as('v'),
-			(join) => join.onTrue()
-		)
-		.select((eb) => [
-			't.id',
-			't.key',
-			't.version',
-			't.archived_at',
-			'v.version_no',
-			'v.content',
-			'v.versioned_at',
-			eb
-				.selectFrom('onboardings as o')
-				.innerJoin('onboarding_template_versions as ov', 'ov.id', 'o.template_version_id')
-				.select(sql<number>`count(*)`.as('n'))
-				.whereRef('ov.template_id', '=', 't.id')
-				.as('onboardings')
-		])
-		.orderBy('t.archived_at', (ob) => ob.desc().nullsFirst())
-		.orderBy('t.key')
-		.execute();
+	const rows = await listTemplatesWithUsage(db);
 	return rows.map(({ content, ...row }) => ({
 		...row,
 		onboardings: row.onboardings ?? 0,
@@ -69,14 +33,10 @@ export async function listForAdmin(db: Db, actor: Actor & { locale: Locale }) {
 
 export async function getForEdit(db: Db, actor: Actor, templateId: number) {
 	requireAdmin(actor);
-	const template = await db
-		.selectFrom('onboarding_templates')
-		.selectAll()
-		.where('id', '=', templateId)
-		.executeTakeFirst();
-	const latest = template && (await latestVersion(db, templateId));
-	if (!template || !latest) throw new NotFoundError('template');
-	return { template, versionNo: latest.version_no, content: latest.content };
+	const found = await findTemplateWithLatestVersion(db, templateId);
+	if (!found) throw new NotFoundError('template');
+	const { version_no: versionNo, content, ...template } = found;
+	return { template, versionNo, content };
 }
 
 /** Saves an edit as the next version; onboardings already started keep theirs. */
@@ -163,21 +123,16 @@ export async function createBlank(db: Db, actor: Actor & { locale: Locale }, nam
 export async function duplicate(db: Db, actor: Actor, templateId: number) {
 	requireAdmin(actor);
 	return db.transaction().execute(async (trx) => {
-		const source = await trx
-			.selectFrom('onboarding_templates')
-			.select(['id', 'key'])
-			.where('id', '=', templateId)
-			.executeTakeFirst();
-		const latest = source && (await latestVersion(trx, templateId));
-		if (!source || !latest) throw new NotFoundError('template');
+		const source = await findTemplateWithLatestVersion(trx, templateId);
+		if (!source) throw new NotFoundError('template');
 		const keys = new Set(
 			(await trx.selectFrom('onboarding_templates').select('key').execute()).map((r) => r.key)
 		);
 		const key = uniqueKey(`${source.key}-copy`, keys);
 		const content: TemplateContent = {
-			...latest.content,
+			...source.content,
 			name: Object.fromEntries(
-				Object.entries(latest.content.name).map(([locale, text]) => [locale, `${text} (2)`])
+				Object.entries(source.content.name).map(([locale, text]) => [locale, `${text} (2)`])
 			) as TemplateContent['name']
 		};
 		const id = await insertTemplate(trx, key, content, actor.id);
