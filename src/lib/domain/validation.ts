@@ -121,6 +121,36 @@ export function clockTime(): FieldParser<string> {
 	};
 }
 
+/**
+ * A decimal number such as 12.5 (a comma is read as the decimal point too, as pt-BR and es
+ * users type it). `positive` refuses zero as well as negatives.
+ */
+export function decimal(
+	options: { required?: boolean; min?: number; max?: number; positive?: boolean } = {}
+): FieldParser<number | null> {
+	return (raw) => {
+		const value = asText(raw).replace(/[\s_]/g, '').replace(',', '.');
+		if (value === '') return options.required ? bad('error.required') : ok(null);
+		if (!/^-?(\d+\.?\d*|\.\d+)$/.test(value)) return bad('error.number');
+		const n = Number(value);
+		if (options.positive && !(n > 0)) return bad('error.positive');
+		if (options.min !== undefined && n < options.min) return bad('error.min', { min: options.min });
+		if (options.max !== undefined && n > options.max) return bad('error.max', { max: options.max });
+		return ok(n);
+	};
+}
+
+/** A calendar month typed as 'YYYY-MM' (an <input type="month">), returned as 'YYYY-MM-01'. */
+export function month(): FieldParser<string> {
+	return (raw) => {
+		const value = asText(raw);
+		if (value === '') return bad('error.required');
+		const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+		if (!match || Number(match[1]) < 1900) return bad('error.month');
+		return ok(`${value}-01`);
+	};
+}
+
 export function checkbox(): FieldParser<boolean> {
 	return (raw) => ok(raw === 'on' || raw === 'true' || raw === '1');
 }

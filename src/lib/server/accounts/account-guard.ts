@@ -1,19 +1,36 @@
-import { canEditAccount, canReadAccount, type Actor } from '../../domain/access';
+import { canEditAccount, canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Executor } from '../db/database';
 import { isOnTeam, lockAccount } from './account.repository';
 
 /**
- * Inside a write transaction: locks the account row and checks the actor may change it.
- * A partner asking for another reseller's account gets "not found", not a hint it exists.
+ * What a write needs: 'edit' changes the account's data (CSMs on the team, managers); 'work'
+ * works its follow-ups, which a reseller's partner CSM may do too.
  */
-export async function lockEditableAccount(trx: Executor, actor: Actor, accountId: number) {
+export type AccountNeed = 'edit' | 'work';
+
+/**
+ * Inside a write transaction: locks the account row and checks the actor may do what the write
+ * needs. A partner asking for another reseller's account gets "not found", not a hint it exists.
+ */
+export async function lockAccountFor(
+	trx: Executor,
+	actor: Actor,
+	accountId: number,
+	need: AccountNeed
+) {
 	const account = await lockAccount(trx, accountId);
 	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
 		throw new NotFoundError('account');
 	}
 	const actorOnTeam = await isOnTeam(trx, accountId, actor.id);
 	const facts = { resellerId: account.reseller_id, actorOnTeam };
-	if (!canEditAccount(actor, facts)) throw new ForbiddenError();
+	const allowed = need === 'edit' ? canEditAccount(actor, facts) : canWorkTasks(actor, facts);
+	if (!allowed) throw new ForbiddenError();
 	return { account, facts };
+}
+
+/** `lockAccountFor(…, 'edit')`: the common case of changing the account's own data. */
+export function lockEditableAccount(trx: Executor, actor: Actor, accountId: number) {
+	return lockAccountFor(trx, actor, accountId, 'edit');
 }

@@ -5,6 +5,7 @@ import type {
 	ContactTable,
 	ResellerTable
 } from '../accounts/account.table';
+import type { AccountAdoptionTable, UsageRecordTable } from '../adoption/adoption.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { LoginThrottleTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
@@ -15,6 +16,7 @@ import type {
 	OnboardingTemplateTable,
 	OnboardingTemplateVersionTable
 } from '../onboarding/onboarding.table';
+import type { ObjectiveTaskTable, PlanObjectiveTable } from '../plans/plan.table';
 import type { TaskTable } from '../tasks/task.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
@@ -34,6 +36,10 @@ export interface Database {
 	onboarding_phases: OnboardingPhaseTable;
 	onboarding_items: OnboardingItemTable;
 	kickoff_meetings: KickoffMeetingTable;
+	usage_records: UsageRecordTable;
+	account_adoption: AccountAdoptionTable;
+	plan_objectives: PlanObjectiveTable;
+	objective_tasks: ObjectiveTaskTable;
 }
 
 export type Db = Kysely<Database>;

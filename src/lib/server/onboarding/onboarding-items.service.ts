@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { canEditAccount, canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import type { Actor } from '../../domain/access';
+import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Phase } from '../../domain/onboarding-template';
-import { isOnTeam, lockAccount } from '../accounts/account.repository';
+import { lockAccountFor, type AccountNeed } from '../accounts/account-guard';
+import { isOnTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -10,20 +11,10 @@ import { recordPhaseProgress } from './onboarding-progress';
 import { lockItem } from './onboarding.repository';
 
 /** Editing the checklist is for the account's editors; working items also for its partner CSM. */
-type Need = 'edit' | 'work';
+type Need = AccountNeed;
 
 async function guard(trx: Executor, actor: Actor, accountId: number, need: Need) {
-	const account = await lockAccount(trx, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
-	const facts = {
-		resellerId: account.reseller_id,
-		actorOnTeam: await isOnTeam(trx, accountId, actor.id)
-	};
-	const allowed = need === 'edit' ? canEditAccount(actor, facts) : canWorkTasks(actor, facts);
-	if (!allowed) throw new ForbiddenError();
-	return account;
+	return (await lockAccountFor(trx, actor, accountId, need)).account;
 }
 
 async function activeOnboarding(trx: Executor, accountId: number, onboardingId: number) {

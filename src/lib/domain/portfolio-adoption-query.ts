@@ -1,0 +1,34 @@
+import { REGIONS, SEGMENTS, isOneOf, type Region, type Segment } from './vocabulary';
+
+export const PORTFOLIO_PAGE_SIZE = 25;
+
+/** The portfolio adoption view's state, all of it in the URL. */
+export interface PortfolioAdoptionQuery {
+	segment: Segment | null;
+	region: Region | null;
+	csm: number | null;
+	/** 'YYYY-MM-01', or null for the newest month with data. */
+	month: string | null;
+	page: number;
+}
+
+function positiveInt(raw: string | null, max: number): number | null {
+	if (!raw || !/^\d{1,10}$/.test(raw)) return null;
+	const n = Number(raw);
+	return n >= 1 && n <= max ? n : null;
+}
+
+/** Reads the view's state from the URL; anything malformed falls back to the default. */
+export function parsePortfolioAdoptionQuery(params: URLSearchParams): PortfolioAdoptionQuery {
+	const segment = params.get('segment');
+	const region = params.get('region');
+	const month = params.get('month') ?? '';
+	const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+	return {
+		segment: isOneOf(SEGMENTS, segment) ? segment : null,
+		region: isOneOf(REGIONS, region) ? region : null,
+		csm: positiveInt(params.get('csm'), 2_147_483_647),
+		month: monthOk ? `${month}-01` : null,
+		page: positiveInt(params.get('page'), 100_000) ?? 1
+	};
+}

@@ -1,0 +1,205 @@
+import {
+	METRICS,
+	PRODUCTS,
+	addMonths,
+	flagsFor,
+	monthOf,
+	monthsEnding,
+	trendOf,
+	utilisation,
+	type MetricKey,
+	type Product
+} from '../../domain/adoption';
+import { canEditAccount, canReadAccount, type Actor } from '../../domain/access';
+import { todayIn } from '../../domain/dates';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import type { PortfolioAdoptionQuery } from '../../domain/portfolio-adoption-query';
+import { lockEditableAccount } from '../accounts/account-guard';
+import { findAccount, isOnTeam, listCsms } from '../accounts/account.repository';
+import { writeAudit } from '../audit/audit.repository';
+import type { Db } from '../db/database';
+import { assertVersion, bumpVersion } from '../db/versioned';
+import {
+	countAdoptedAccounts,
+	latestPortfolioMonth,
+	leastAdopted,
+	listUsage,
+	lockReading,
+	refreshAdoption,
+	utilisationByMetric
+} from './adoption.repository';
+
+/** Months the Adoption tab charts. */
+export const WINDOW_MONTHS = 12;
+
+/** The account's Adoption tab: each metric's last 12 months, utilisation, flags and trend. */
+export async function getForAccount(db: Db, actor: Actor, accountId: number, now = new Date()) {
+	const account = await findAccount(db, accountId);
+	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
+		throw new NotFoundError('account');
+	}
+	const thisMonth = monthOf(todayIn(account.time_zone, now));
+	// Twice the window back, so an account whose data stopped (churned) still shows its last year.
+	const [rows, onTeam] = await Promise.all([
+		listUsage(db, accountId, addMonths(thisMonth, -2 * WINDOW_MONTHS)),
+		isOnTeam(db, accountId, actor.id)
+	]);
+	const lastMonth = rows.reduce<string | null>(
+		(m, r) => (m === null || r.month > m ? r.month : m),
+		null
+	);
+	const months = monthsEnding(lastMonth ?? thisMonth, WINDOW_MONTHS);
+
+	const byMetric = new Map<MetricKey, typeof rows>();
+	for (const row of rows) {
+		if (row.month < months[0]!) continue;
+		byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row]);
+	}
+	const metrics = [...byMetric.entries()].map(([metric, readings]) => {
+		const latest = readings.at(-1)!;
+		const series = months.map((month) => {
+			const r = readings.find((x) => x.month === month);
+			return r
+				? {
+						month,
+						used: r.used,
+						entitled: r.entitled,
+						utilisation: utilisation(r),
+						id: r.id,
+						version: r.version
+					}
+				: { month, used: null, entitled: null, utilisation: null, id: null, version: null };
+		});
+		return {
+			metric,
+			...METRICS[metric],
+			latest: { month: latest.month, used: latest.used, entitled: latest.entitled },
+			utilisation: utilisation(latest),
+			flags: flagsFor(metric, latest),
+			trend: trendOf(series.map((s) => s.used)),
+			series
+		};
+	});
+	const products = PRODUCTS.map((product: Product) => ({
+		product,
+		metrics: metrics.filter((m) => m.product === product)
+	})).filter((p) => p.metrics.length > 0);
+
+	return {
+		account,
+		months,
+		thisMonth,
+		products,
+		underUsed: metrics.filter((m) => m.flags.underUsed).length,
+		overCap: metrics.filter((m) => m.flags.overCap).length,
+		can: {
+			record: canEditAccount(actor, { resellerId: account.reseller_id, actorOnTeam: onTeam })
+		}
+	};
+}
+
+export interface UsageInput {
+	metric: MetricKey;
+	/** 'YYYY-MM-01' */
+	month: string;
+	entitled: number;
+	used: number;
+	/** The reading's version when correcting one; null when recording a new month. */
+	version: number | null;
+}
+
+/**
+ * Records (or corrects) one month's reading of one metric, and refreshes the account's adoption
+ * for that month in the same transaction. A month that already has a reading is only changed by
+ * a form that showed it (its version), so two people cannot overwrite each other unseen.
+ */
+export async function recordUsage(
+	db: Db,
+	actor: Actor,
+	accountId: number,
+	input: UsageInput,
+	now = new Date()
+) {
+	await db.transaction().execute(async (trx) => {
+		const { account } = await lockEditableAccount(trx, actor, accountId);
+		const thisMonth = monthOf(todayIn(account.time_zone, now));
+		if (input.month > thisMonth) throw new ConflictError('month', 'error.monthInFuture');
+		const existing = await lockReading(trx, accountId, input.metric, input.month);
+		const values = { entitled: input.entitled, used: input.used };
+		if (existing) {
+			if (input.version === null) throw new ConflictError('month', 'error.usageExists');
+			const before = assertVersion(existing, input.version, 'usage');
+			const after = await trx
+				.updateTable('usage_records')
+				.set({ ...values, ...bumpVersion() })
+				.where('id', '=', existing.id)
+				.returningAll()
+				.executeTakeFirstOrThrow();
+			await writeAudit(trx, {
+				actorId: actor.id,
+				accountId,
+				entity: 'usage_record',
+				entityId: after.id,
+				action: 'update',
+				before: { ...before, name: before.metric },
+				after: { ...after, name: after.metric }
+			});
+		} else {
+			if (input.version !== null) throw new NotFoundError('usage');
+			const row = await trx
+				.insertInto('usage_records')
+				.values({ account_id: accountId, metric: input.metric, month: input.month, ...values })
+				.returningAll()
+				.executeTakeFirstOrThrow();
+			await writeAudit(trx, {
+				actorId: actor.id,
+				accountId,
+				entity: 'usage_record',
+				entityId: row.id,
+				action: 'create',
+				after: { ...row, name: row.metric }
+			});
+		}
+		await refreshAdoption(trx, { accountIds: [accountId], months: [input.month] });
+	});
+}
+
+/** Managers review adoption across the portfolio; CSMs and the rest work account by account. */
+function assertPortfolioReader(actor: Actor) {
+	if (actor.role !== 'manager') throw new ForbiddenError();
+}
+
+/**
+ * The portfolio adoption view: utilisation by metric across the filtered accounts in one month,
+ * and those accounts least adopted first. A fixed number of queries, whatever the portfolio.
+ */
+export async function portfolio(db: Db, actor: Actor, query: PortfolioAdoptionQuery) {
+	assertPortfolioReader(actor);
+	const newest = await latestPortfolioMonth(db);
+	const month = query.month ?? newest;
+	const csms = await listCsms(db);
+	if (month === null) {
+		return { month, newest, months: [], metrics: [], accounts: [], total: 0, csms };
+	}
+	const [byMetric, accounts, total] = await Promise.all([
+		utilisationByMetric(db, query, month),
+		leastAdopted(db, query, month),
+		countAdoptedAccounts(db, query, month)
+	]);
+	const metrics = byMetric
+		.map((m) => ({
+			...m,
+			...METRICS[m.metric],
+			utilisation: utilisation({ used: m.used, entitled: m.entitled })
+		}))
+		.sort((a, b) => PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product));
+	return {
+		month,
+		newest,
+		months: monthsEnding(newest ?? month, WINDOW_MONTHS).reverse(),
+		metrics,
+		accounts,
+		total,
+		csms
+	};
+}
