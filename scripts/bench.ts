@@ -204,7 +204,30 @@ async function main() {
 		.limit(1)
 		.executeTakeFirst();
 	const onboardingSample = withOnboarding?.account_id ?? sample.id;
+	// The account with the most objectives, and one from the middle of those with usage.
+	const withPlan = await open.db
+		.selectFrom('plan_objectives')
+		.select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('account_id')
+		.orderBy('n', 'desc')
+		.orderBy('account_id')
+		.limit(1)
+		.executeTakeFirst();
+	const planSample = withPlan?.account_id ?? sample.id;
+	const withUsage = await open.db
+		.selectFrom('account_adoption')
+		.select('account_id')
+		.where('account_id', '>=', sample.id)
+		.orderBy('account_id')
+		.limit(1)
+		.executeTakeFirst();
+	const usageSample = withUsage?.account_id ?? sample.id;
+	const usageRows = await open.db
+		.selectFrom('usage_records')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	await open.close();
+	log(`usage readings: ${usageRows.n}`);
 	log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
 	const server = spawn(process.execPath, ['build/index.js'], {
@@ -235,6 +258,15 @@ async function main() {
 			{ name: 'onboarding board, all CSMs', path: '/onboarding?csm=all', cookie },
 			{ name: 'onboarding board, one region', path: '/onboarding?csm=all&region=latam', cookie },
 			{ name: 'my work (csm1)', path: '/my-work', cookie: csmCookie },
+			{ name: 'success plan tab', path: `/accounts/${planSample}/plan`, cookie },
+			{ name: 'plan review (print)', path: `/accounts/${planSample}/plan/print`, cookie },
+			{ name: 'adoption tab', path: `/accounts/${usageSample}/adoption`, cookie },
+			{ name: 'portfolio adoption', path: '/adoption', cookie },
+			{
+				name: 'portfolio adoption, filtered, page 3',
+				path: '/adoption?segment=mid_market&region=emea&page=3',
+				cookie
+			},
 			{ name: 'static asset', path: '/favicon.svg', cookie }
 		];
 		// Warm caches and JIT so the first target is not penalised.
@@ -243,16 +275,20 @@ async function main() {
 		log(`${CONNECTIONS} connections × ${DURATION} s per page`);
 		const loaded: Measured[] = [];
 		for (const t of targets)
-			loaded.push(await measure(t.name, t.path, cookie, CONNECTIONS, DURATION));
+			loaded.push(await measure(t.name, t.path, t.cookie, CONNECTIONS, DURATION));
 		// One connection: the server's own render time, which the DESIGN.md budget speaks of.
 		log('1 connection × 5 s per page (server render time without queueing)');
 		const serial: Measured[] = [];
 		for (const t of targets) serial.push(await measure(t.name, t.path, t.cookie, 1, 5));
 
 		const js = await firstLoadJs('/accounts', cookie);
+		const chartJs = await firstLoadJs(`/accounts/${usageSample}/adoption`, cookie);
 		console.log(`\nKeel bench: ${engine}, ${ACCOUNTS} accounts, node ${process.version}`);
 		console.log(
 			`First-load JavaScript of /accounts: ${js.kb.toFixed(1)} KB gzip in ${js.files} files`
+		);
+		console.log(
+			`First-load JavaScript of the adoption tab (with Chart.js): ${chartJs.kb.toFixed(1)} KB gzip in ${chartJs.files} files`
 		);
 		printTable(
 			`Under load (${CONNECTIONS} connections, ${DURATION} s each)`,

@@ -21,7 +21,10 @@ async function navLabels(email: string) {
 describe('each role sees its own navigation', () => {
 	it.each([
 		[DEMO.csm1, ['My work', 'My accounts', 'Onboarding', 'All accounts']],
-		[DEMO.manager, ['Accounts', 'Onboarding', 'My work', 'Renewals (90 days)', 'New account']],
+		[
+			DEMO.manager,
+			['Accounts', 'Onboarding', 'Adoption', 'My work', 'Renewals (90 days)', 'New account']
+		],
 		[DEMO.sales, ['Renewals (90 days)', 'Accounts']],
 		[DEMO.partner, ['My work', 'Customers']],
 		[DEMO.admin, ['Users', 'Templates', 'Accounts']]

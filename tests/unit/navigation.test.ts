@@ -19,10 +19,11 @@ describe('navigationFor', () => {
 		expect(navigationFor('csm', 1234)[1]!.href).toBe('/accounts?csm=1234');
 	});
 
-	it('gives a manager accounts, the board, their own work, renewals and a new-account link', () => {
+	it('gives a manager accounts, the board, portfolio adoption, their own work, renewals and a new-account link', () => {
 		expect(navigationFor('manager', 1)).toEqual([
 			{ href: '/accounts', label: 'nav.accounts' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
+			{ href: '/adoption', label: 'nav.adoption' },
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 			{ href: '/accounts/new', label: 'nav.newAccount' }

@@ -23,6 +23,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 			return [
 				{ href: '/accounts', label: 'nav.accounts' },
 				BOARD,
+				{ href: '/adoption', label: 'nav.adoption' },
 				MY_WORK,
 				{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 				{ href: '/accounts/new', label: 'nav.newAccount' }

@@ -23,7 +23,8 @@ export function parsePortfolioAdoptionQuery(params: URLSearchParams): PortfolioA
 	const segment = params.get('segment');
 	const region = params.get('region');
 	const month = params.get('month') ?? '';
-	const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+	// From 1900, as the month field takes it: PostgreSQL has no year 0, so '0000-05' would fail.
+	const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/.test(month) && Number(month.slice(0, 4)) >= 1900;
 	return {
 		segment: isOneOf(SEGMENTS, segment) ? segment : null,
 		region: isOneOf(REGIONS, region) ? region : null,

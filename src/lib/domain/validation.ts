@@ -123,21 +123,34 @@ export function clockTime(): FieldParser<string> {
 
 /**
  * A decimal number such as 12.5 (a comma is read as the decimal point too, as pt-BR and es
- * users type it). `positive` refuses zero as well as negatives.
+ * users type it, unless it could be a thousands separator). `positive` refuses zero as well as negatives.
  */
 export function decimal(
 	options: { required?: boolean; min?: number; max?: number; positive?: boolean } = {}
 ): FieldParser<number | null> {
 	return (raw) => {
-		const value = asText(raw).replace(/[\s_]/g, '').replace(',', '.');
-		if (value === '') return options.required ? bad('error.required') : ok(null);
+		const typed = asText(raw).replace(/[\s_]/g, '');
+		if (typed === '') return options.required ? bad('error.required') : ok(null);
+		// "1,000" is a thousand to an English reader and one to a Brazilian one: refuse to guess.
+		if (/^-?\d{1,3},\d{3}$/.test(typed)) return bad('error.number');
+		const value = typed.replace(',', '.');
 		if (!/^-?(\d+\.?\d*|\.\d+)$/.test(value)) return bad('error.number');
 		const n = Number(value);
+		// Digits enough to overflow a double read as Infinity; that is no number either.
+		if (!Number.isFinite(n)) return bad('error.number');
 		if (options.positive && !(n > 0)) return bad('error.positive');
 		if (options.min !== undefined && n < options.min) return bad('error.min', { min: options.min });
 		if (options.max !== undefined && n > options.max) return bad('error.max', { max: options.max });
 		return ok(n);
 	};
+}
+
+/** A required decimal within bounds. */
+export function requiredDecimal(
+	options: { min?: number; max?: number; positive?: boolean } = {}
+): FieldParser<number> {
+	const parse = decimal({ ...options, required: true });
+	return (raw) => parse(raw) as FieldResult<number>;
 }
 
 /** A calendar month typed as 'YYYY-MM' (an <input type="month">), returned as 'YYYY-MM-01'. */

@@ -40,3 +40,18 @@ export function formatDateTime(at: Date | string, locale: string, timeZone: stri
 export function formatRelativeDays(days: number, locale: string): string {
 	return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 }
+
+/** A share 0–1 as a whole percentage ("53 %" or "53%", as the locale writes it). */
+export function formatPercent(ratio: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+		ratio
+	);
+}
+
+/** A month 'YYYY-MM-01' as the locale names it: "Oct 2026", "out. de 2026". */
+export function formatMonth(month: string, locale: string, style: 'short' | 'long' = 'short') {
+	const [y, m] = month.split('-').map(Number) as [number, number];
+	return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y, m - 1, 1))
+	);
+}

@@ -1,5 +1,13 @@
 import { page } from '$app/state';
-import { format, formatDate, formatDateTime, formatMoney, formatNumber } from './format';
+import {
+	format,
+	formatDate,
+	formatDateTime,
+	formatMoney,
+	formatMonth,
+	formatNumber,
+	formatPercent
+} from './format';
 import type { MessageKey, Messages } from './catalogue';
 
 /**
@@ -26,5 +34,7 @@ export const fmt = {
 	money: (amount: number, currency: string) => formatMoney(amount, currency, page.data.locale),
 	number: (value: number) => formatNumber(value, page.data.locale),
 	date: (date: string | null) => formatDate(date, page.data.locale),
-	dateTime: (at: Date | string) => formatDateTime(at, page.data.locale, page.data.timeZone)
+	dateTime: (at: Date | string) => formatDateTime(at, page.data.locale, page.data.timeZone),
+	percent: (ratio: number) => formatPercent(ratio, page.data.locale),
+	month: (month: string, style?: 'short' | 'long') => formatMonth(month, page.data.locale, style)
 };

@@ -68,7 +68,9 @@ export async function refreshAdoption(
 				.select([
 					'account_id',
 					'month',
-					sql<number>`avg(least(${ratio}, 1))`.as('adoption'),
+					// Capped as least(used, entitled), not least(ratio, 1): least() skips nulls, so that
+					// would count a metric with nothing entitled as 100 % adopted.
+					sql<number>`avg(least(used, entitled) / nullif(entitled, 0))`.as('adoption'),
 					sql<number>`count(*)::int`.as('metrics'),
 					sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as(
 						'under_used'
@@ -135,7 +137,7 @@ export function utilisationByMetric(db: Executor, query: PortfolioAdoptionQuery,
 			sql<number>`count(*)::int`.as('accounts'),
 			sql<number>`sum(u.used)`.as('used'),
 			sql<number>`sum(u.entitled)`.as('entitled'),
-			sql<number>`avg(least(${ratio}, 1))`.as('mean_utilisation'),
+			sql<number>`avg(least(u.used, u.entitled) / nullif(u.entitled, 0))`.as('mean_utilisation'),
 			sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as('under_used'),
 			sql<number>`(count(*) filter (where u.metric in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`.as(
 				'over_cap'

@@ -32,8 +32,23 @@ import {
 /** Months the Adoption tab charts. */
 export const WINDOW_MONTHS = 12;
 
-/** The account's Adoption tab: each metric's last 12 months, utilisation, flags and trend. */
-export async function getForAccount(db: Db, actor: Actor, accountId: number, now = new Date()) {
+/** A reading the user asked to correct, from the tab's URL (`?metric=…&month=YYYY-MM`). */
+export interface UsageFocus {
+	metric: MetricKey;
+	month: string;
+}
+
+/**
+ * The account's Adoption tab: each metric's last 12 months, utilisation, flags and trend, and
+ * the reading to correct when one was asked for.
+ */
+export async function getForAccount(
+	db: Db,
+	actor: Actor,
+	accountId: number,
+	focus: UsageFocus | null = null,
+	now = new Date()
+) {
 	const account = await findAccount(db, accountId);
 	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
 		throw new NotFoundError('account');
@@ -85,10 +100,22 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 		metrics: metrics.filter((m) => m.product === product)
 	})).filter((p) => p.metrics.length > 0);
 
+	const focused = focus
+		? rows.find((r) => r.metric === focus.metric && r.month === focus.month)
+		: undefined;
 	return {
 		account,
 		months,
 		thisMonth,
+		editing: focused
+			? {
+					metric: focused.metric,
+					month: focused.month,
+					used: focused.used,
+					entitled: focused.entitled,
+					version: focused.version
+				}
+			: null,
 		products,
 		underUsed: metrics.filter((m) => m.flags.underUsed).length,
 		overCap: metrics.filter((m) => m.flags.overCap).length,

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { Actor } from '../../domain/access';
 import type { Db } from '../db/database';
 import * as onboardingItems from '../onboarding/onboarding-items.service';
+import * as plans from '../plans/plan.service';
 import { countOpenTasksFor, findTaskSource, listOpenTasksFor } from './task.repository';
 
 type Viewer = Actor & { timeZone: string };
@@ -46,6 +47,10 @@ export async function completeTask(db: Db, actor: Actor, taskId: number, expecte
 		await onboardingItems.changeItem(db, actor, task.account_id, taskId, expectedVersion, {
 			kind: 'done'
 		});
+		return;
+	}
+	if (task.objective_id !== null) {
+		await plans.changeTask(db, actor, task.account_id, taskId, expectedVersion, 'done');
 		return;
 	}
 	// Every task Keel writes today belongs to a section; one that does not is not ours to close.

@@ -9,6 +9,8 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 		.selectFrom('tasks as t')
 		.innerJoin('accounts as a', 'a.id', 't.account_id')
 		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
+		.leftJoin('objective_tasks as ot', 'ot.task_id', 't.id')
+		.leftJoin('plan_objectives as o', 'o.id', 'ot.objective_id')
 		.select([
 			't.id',
 			't.title',
@@ -17,7 +19,8 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 			't.version',
 			't.account_id',
 			'a.name as account_name',
-			'i.phase'
+			'i.phase',
+			'o.title as objective_title'
 		])
 		.where('t.owner_user_id', '=', userId)
 		.where('t.status', '=', 'open')
@@ -44,7 +47,8 @@ export function findTaskSource(db: Executor, taskId: number) {
 	return db
 		.selectFrom('tasks as t')
 		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
-		.select(['t.id', 't.account_id', 't.source', 'i.onboarding_id'])
+		.leftJoin('objective_tasks as ot', 'ot.task_id', 't.id')
+		.select(['t.id', 't.account_id', 't.source', 'i.onboarding_id', 'ot.objective_id'])
 		.where('t.id', '=', taskId)
 		.executeTakeFirst();
 }

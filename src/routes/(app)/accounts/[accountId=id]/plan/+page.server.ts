@@ -1,0 +1,133 @@
+import { ACCOUNT_WRITERS } from '$lib/domain/access';
+import { requireRole, requireUser } from '$lib/server/auth/guard';
+import { handleForm } from '$lib/server/http/form-action';
+import { loadOr404 } from '$lib/server/http/load';
+import * as plans from '$lib/server/plans/plan.service';
+import {
+	editObjectiveFields,
+	objectiveFields,
+	objectiveRefFields,
+	statusFields,
+	taskFields,
+	taskRefFields
+} from '$lib/server/plans/plan.schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+	const user = requireUser(locals, url);
+	return loadOr404(plans.getPlan(locals.db, user, Number(params.accountId)));
+}) satisfies PageServerLoad;
+
+// Shaping the plan is for CSMs and managers; working its tasks (done, undo) also for the
+// reseller's partner CSM. The service checks the account-level rules.
+const WORKERS = [...ACCOUNT_WRITERS, 'partner'] as const;
+
+export const actions = {
+	createObjective: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		return handleForm(
+			'createObjective',
+			await request.formData(),
+			objectiveFields,
+			async (input) => {
+				await plans.createObjective(locals.db, user, Number(params.accountId), input);
+				return { form: 'createObjective', saved: true };
+			}
+		);
+	},
+	editObjective: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		return handleForm(
+			'editObjective',
+			await request.formData(),
+			editObjectiveFields,
+			async (input) => {
+				const { id, version, ...rest } = input;
+				await plans.updateObjective(locals.db, user, Number(params.accountId), id, version, rest);
+				return { form: 'editObjective', saved: true };
+			}
+		);
+	},
+	status: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		return handleForm('status', await request.formData(), statusFields, async (input) => {
+			await plans.setStatus(
+				locals.db,
+				user,
+				Number(params.accountId),
+				input.id,
+				input.version,
+				input.status,
+				input.status_reason
+			);
+			return { form: 'status', saved: true };
+		});
+	},
+	deleteObjective: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		return handleForm(
+			'deleteObjective',
+			await request.formData(),
+			objectiveRefFields,
+			async (input) => {
+				await plans.deleteObjective(
+					locals.db,
+					user,
+					Number(params.accountId),
+					input.id,
+					input.version
+				);
+				return { form: 'deleteObjective', saved: true };
+			}
+		);
+	},
+	addTask: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		return handleForm('addTask', await request.formData(), taskFields, async (input) => {
+			await plans.addTask(locals.db, user, Number(params.accountId), input);
+			return { form: 'addTask', saved: true };
+		});
+	},
+	taskDone: async ({ locals, request, params }) => {
+		const user = requireRole(locals, WORKERS);
+		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
+			await plans.changeTask(
+				locals.db,
+				user,
+				Number(params.accountId),
+				input.id,
+				input.version,
+				'done'
+			);
+			return { form: 'task', saved: true };
+		});
+	},
+	taskReopen: async ({ locals, request, params }) => {
+		const user = requireRole(locals, WORKERS);
+		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
+			await plans.changeTask(
+				locals.db,
+				user,
+				Number(params.accountId),
+				input.id,
+				input.version,
+				'reopen'
+			);
+			return { form: 'task', saved: true };
+		});
+	},
+	removeTask: async ({ locals, request, params }) => {
+		const user = requireRole(locals, ACCOUNT_WRITERS);
+		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
+			await plans.changeTask(
+				locals.db,
+				user,
+				Number(params.accountId),
+				input.id,
+				input.version,
+				'remove'
+			);
+			return { form: 'task', saved: true };
+		});
+	}
+} satisfies Actions;
