@@ -121,9 +121,10 @@ export async function createObjective(
 	accountId: number,
 	input: ObjectiveInput
 ) {
-	assertDraft(input);
 	return db.transaction().execute(async (trx) => {
+		// Access first: someone who may not edit learns nothing from their input's errors.
 		await lockEditableAccount(trx, actor, accountId);
+		assertDraft(input);
 		await checkOwner(trx, accountId, input.owner_user_id, 'owner_user_id');
 		const row = await trx
 			.insertInto('plan_objectives')
@@ -156,9 +157,9 @@ export async function updateObjective(
 	expectedVersion: number,
 	input: ObjectiveInput
 ) {
-	assertDraft(input);
 	await db.transaction().execute(async (trx) => {
 		await lockEditableAccount(trx, actor, accountId);
+		assertDraft(input);
 		const before = await lockAccountObjective(trx, accountId, objectiveId, expectedVersion);
 		await checkOwner(trx, accountId, input.owner_user_id, 'owner_user_id');
 		const after = await trx
@@ -189,10 +190,10 @@ export async function setStatus(
 	status: ObjectiveStatus,
 	reason: string
 ) {
-	const problem = statusProblem(status, reason);
-	if (problem) throw new ConflictError(problem.field, problem.key);
 	await db.transaction().execute(async (trx) => {
 		await lockEditableAccount(trx, actor, accountId);
+		const problem = statusProblem(status, reason);
+		if (problem) throw new ConflictError(problem.field, problem.key);
 		const before = await lockAccountObjective(trx, accountId, objectiveId, expectedVersion);
 		const after = await trx
 			.updateTable('plan_objectives')
