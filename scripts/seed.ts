@@ -76,7 +76,9 @@ async function main(): Promise<number> {
 		console.log(
 			`seeded ${counts.accounts} accounts, ${counts.users} users, ${counts.resellers} resellers, ` +
 				`${counts.teamMembers} team members, ${counts.contacts} contacts, ` +
-				`${counts.onboardings} onboardings, ${counts.tasks} tasks ` +
+				`${counts.onboardings} onboardings, ${counts.tasks} onboarding tasks, ` +
+				`${counts.usageRecords} usage records, ${counts.objectives} objectives, ` +
+				`${counts.planTasks} plan tasks ` +
 				`(seed ${seed}) into ${database.engine} ${database.location} in ${seconds} s; ` +
 				`sign in as csm1@keel.demo / ${DEMO_PASSWORD}`
 		);

@@ -353,7 +353,8 @@ describe(`adoption on ${ENGINE}`, () => {
 	it('opens the reading asked for by the URL for correction, with the version it was read at', async () => {
 		const { csm, account } = await setup();
 		await record(csm, account.id, reading('fabric_ports', ago(2), 4, 10));
-		await record(csm, account.id, { ...reading('fabric_ports', ago(2), 6, 10), version: 1 });
+		const correction = { ...reading('fabric_ports', ago(2), 6, 10), version: 1 };
+		await adoption.recordUsage(t.db, csm, account.id, correction, NOW);
 		const focus = { metric: 'fabric_ports' as const, month: ago(2) };
 		const view = await adoption.getForAccount(t.db, csm, account.id, focus, NOW);
 		expect(view.editing).toEqual({ ...focus, used: 6, entitled: 10, version: 2 });

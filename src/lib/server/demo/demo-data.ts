@@ -1,7 +1,7 @@
 /**
  * Deterministic demo data: named users to sign in as, resellers, a portfolio of accounts with
- * their account teams and contacts. The same (accounts, seed, today) always writes the same
- * rows; only renewal and onboarding dates move with `today`.
+ * their account teams and contacts, onboardings, product usage and success plans. The same
+ * (accounts, seed, today) always writes the same rows; only dates move with `today`.
  */
 import type { Kysely } from 'kysely';
 import type { Locale, UserRole } from '../../domain/vocabulary';
@@ -11,6 +11,9 @@ import { ensureShippedTemplates } from '../onboarding/template.service';
 import { planOnboardings } from './demo-onboarding-plan';
 import { loadDemoTemplates, writeOnboardings } from './demo-onboarding-write';
 import { planDemo } from './demo-plan';
+import { planSuccessPlans } from './demo-success-plan';
+import { writeUsageAndPlans } from './demo-success-plan-write';
+import { planUsage } from './demo-usage-plan';
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = 'keel-demo-2026';
@@ -118,6 +121,12 @@ export interface SeedDemoResult {
 	onboardings: number;
 	/** Onboarding items, each a task. */
 	tasks: number;
+	/** Monthly readings, one per account, metric and month. */
+	usageRecords: number;
+	/** Success plan objectives. */
+	objectives: number;
+	/** Tasks under those objectives (source 'plan'), on top of `tasks`. */
+	planTasks: number;
 }
 
 export class DemoDataError extends Error {
@@ -254,12 +263,15 @@ export async function seedDemo(
 
 		const templates = await loadDemoTemplates(trx);
 		const onboardings = planOnboardings(plan, templates, { seed, today });
-		const written = await writeOnboardings(
-			trx,
-			onboardings,
-			{ account: (index) => accountId(plan.accounts[index]?.externalId ?? ''), user: userId },
-			BATCH
-		);
+		const ids = {
+			account: (index: number) => accountId(plan.accounts[index]?.externalId ?? ''),
+			user: userId
+		};
+		const written = await writeOnboardings(trx, onboardings, ids, BATCH);
+
+		const usage = planUsage(plan, onboardings, { seed, today });
+		const objectives = planSuccessPlans(plan, usage, { seed, today });
+		const plans = await writeUsageAndPlans(trx, usage, objectives, ids, BATCH);
 
 		return {
 			users: plan.users.length,
@@ -267,7 +279,8 @@ export async function seedDemo(
 			accounts: plan.accounts.length,
 			teamMembers,
 			contacts,
-			...written
+			...written,
+			...plans
 		};
 	});
 }
