@@ -71,7 +71,9 @@ describe('success plan and adoption in the browser', () => {
 		const addTask = objective.locator('form[action="?/addTask"]');
 		await addTask.locator('input[name=title]').fill('Order two more Fabric ports in AM11');
 		await addTask.locator('button[type=submit]').click();
-		await objective.getByText('Order two more Fabric ports in AM11').waitFor();
+		await objective
+			.locator('.item-title', { hasText: 'Order two more Fabric ports in AM11' })
+			.waitFor();
 
 		// The plan review prints without the app around it.
 		await open(page, `/accounts/${accountId}/plan/print`);

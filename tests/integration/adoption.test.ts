@@ -558,31 +558,32 @@ describe(`adoption on ${ENGINE}`, () => {
 		expect(view.total).toBe(2);
 	});
 
-	it('opens on the newest month with data and lets the manager pick an earlier one', async () => {
+	it('opens on the newest complete month, and lets the manager pick another', async () => {
+		// Later than any month the other tests here record: the default month is portfolio-wide.
+		const later = new Date('2031-03-15T12:00:00Z');
+		const march = '2031-03-01';
+		const february = '2031-02-01';
 		const manager = await makeUser(t.db, 'manager');
 		const { csm, account } = await setup();
-		// NOW's month is the latest any test here can record, so it is the portfolio's newest.
-		await record(
-			csm,
-			account.id,
-			reading('fabric_ports', ago(1), 2, 10),
-			reading('fabric_ports', THIS_MONTH, 8, 10)
-		);
+		const put = (month: string, used: number) =>
+			adoption.recordUsage(t.db, csm, account.id, reading('fabric_ports', month, used, 10), later);
+		const view = (month: string | null = null) =>
+			adoption.portfolio(t.db, manager, query({ csm: csm.id, month }), later);
 
-		const newest = await adoption.portfolio(t.db, manager, query({ csm: csm.id }));
-		expect(newest.month).toBe(THIS_MONTH);
-		expect(newest.newest).toBe(THIS_MONTH);
-		expect(newest.months).toEqual(monthsEnding(THIS_MONTH, 12).reverse());
-		expect(newest.accounts.map((a) => [a.id, a.adoption])).toEqual([[account.id, 0.8]]);
-		expect(newest.metrics.map((m) => [m.metric, m.used])).toEqual([['fabric_ports', 8]]);
+		await put(march, 8);
+		// The current month holds only its first readings: the view opens on the last complete one.
+		await put(february, 2);
+		const opened = await view();
+		expect([opened.month, opened.newest]).toEqual([february, march]);
+		expect(opened.months).toEqual(monthsEnding(march, 12).reverse());
+		expect(opened.accounts.map((a) => [a.id, a.adoption])).toEqual([[account.id, 0.2]]);
+		expect(opened.metrics.map((m) => [m.metric, m.used])).toEqual([['fabric_ports', 2]]);
 
-		const earlier = await adoption.portfolio(t.db, manager, query({ csm: csm.id, month: ago(1) }));
-		expect(earlier.month).toBe(ago(1));
-		expect(earlier.newest).toBe(THIS_MONTH);
-		expect(earlier.accounts.map((a) => [a.id, a.adoption])).toEqual([[account.id, 0.2]]);
-		expect(earlier.metrics.map((m) => [m.metric, m.used])).toEqual([['fabric_ports', 2]]);
+		const current = await view(march);
+		expect(current.month).toBe(march);
+		expect(current.metrics.map((m) => [m.metric, m.used])).toEqual([['fabric_ports', 8]]);
 
-		const empty = await adoption.portfolio(t.db, manager, query({ csm: csm.id, month: ago(9) }));
+		const empty = await view(ago(9));
 		expect([empty.accounts, empty.metrics, empty.total]).toEqual([[], [], 0]);
 	});
 

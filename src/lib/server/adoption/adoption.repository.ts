@@ -97,13 +97,19 @@ export async function refreshAdoption(
 		.execute();
 }
 
-/** The newest month any account has usage for; the portfolio view opens on it. */
-export async function latestPortfolioMonth(db: Executor) {
+/**
+ * The newest month any account has usage for, and the newest before `before` (the newest
+ * complete month when `before` is the current one), in one query.
+ */
+export async function latestPortfolioMonths(db: Executor, before: string) {
 	const row = await db
 		.selectFrom('account_adoption')
-		.select((eb) => eb.fn.max('month').as('month'))
+		.select([
+			sql<string | null>`max(month)`.as('newest'),
+			sql<string | null>`max(month) filter (where month < ${before})`.as('complete')
+		])
 		.executeTakeFirst();
-	return (row?.month as string | null | undefined) ?? null;
+	return { newest: row?.newest ?? null, complete: row?.complete ?? null };
 }
 
 /** The accounts the portfolio filters select, as a subquery on `accounts as a`. */

@@ -1,4 +1,5 @@
 import {
+	METRIC_KEYS,
 	METRICS,
 	PRODUCTS,
 	addMonths,
@@ -21,7 +22,7 @@ import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import {
 	countAdoptedAccounts,
-	latestPortfolioMonth,
+	latestPortfolioMonths,
 	leastAdopted,
 	listUsage,
 	lockReading,
@@ -199,14 +200,24 @@ function assertPortfolioReader(actor: Actor) {
 /**
  * The portfolio adoption view: utilisation by metric across the filtered accounts in one month,
  * and those accounts least adopted first. A fixed number of queries, whatever the portfolio.
+ * It opens on the newest complete month: the current one holds only the few readings already
+ * in, and would make the portfolio look unadopted.
  */
-export async function portfolio(db: Db, actor: Actor, query: PortfolioAdoptionQuery) {
+export async function portfolio(
+	db: Db,
+	actor: Actor & { timeZone: string },
+	query: PortfolioAdoptionQuery,
+	now = new Date()
+) {
 	assertPortfolioReader(actor);
-	const newest = await latestPortfolioMonth(db);
-	const month = query.month ?? newest;
-	const csms = await listCsms(db);
-	if (month === null) {
-		return { month, newest, months: [], metrics: [], accounts: [], total: 0, csms };
+	const thisMonth = monthOf(todayIn(actor.timeZone, now));
+	const [{ newest, complete }, csms] = await Promise.all([
+		latestPortfolioMonths(db, thisMonth),
+		listCsms(db)
+	]);
+	const month = query.month ?? complete ?? newest;
+	if (month === null || newest === null) {
+		return { month: null, newest, months: [], metrics: [], accounts: [], total: 0, csms };
 	}
 	const [byMetric, accounts, total] = await Promise.all([
 		utilisationByMetric(db, query, month),
@@ -219,11 +230,15 @@ export async function portfolio(db: Db, actor: Actor, query: PortfolioAdoptionQu
 			...METRICS[m.metric],
 			utilisation: utilisation({ used: m.used, entitled: m.entitled })
 		}))
-		.sort((a, b) => PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product));
+		.sort(
+			(a, b) =>
+				PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product) ||
+				METRIC_KEYS.indexOf(a.metric) - METRIC_KEYS.indexOf(b.metric)
+		);
 	return {
 		month,
 		newest,
-		months: monthsEnding(newest ?? month, WINDOW_MONTHS).reverse(),
+		months: monthsEnding(newest, WINDOW_MONTHS).reverse(),
 		metrics,
 		accounts,
 		total,
