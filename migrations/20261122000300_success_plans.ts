@@ -33,12 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addUniqueConstraint('usage_records_account_metric_month', ['account_id', 'metric', 'month'])
 		.execute();
-	// The portfolio view reads one month across every account.
-	await db.schema
-		.createIndex('usage_records_month_metric')
-		.on('usage_records')
-		.columns(['month', 'metric'])
-		.execute();
+	// The portfolio view sums one month across every account: covering, so it is an index-only
+	// scan of that month's entries rather than a heap read scattered over the whole table.
+	await sql`create index usage_records_month_metric on usage_records (month, metric) include (account_id, used, entitled)`.execute(
+		db
+	);
 
 	// Each account's adoption per month, kept by the same transaction that writes its usage, so
 	// "least adopted first" is an index scan rather than an aggregate over every reading.
@@ -58,6 +57,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createIndex('account_adoption_month_adoption')
 		.on('account_adoption')
 		.columns(['month', 'adoption', 'account_id'])
+		.execute();
+
+	// Portfolio totals per month and metric, so the unfiltered portfolio view reads nine rows, not
+	// every account's reading. Kept by deltas in the writing transaction (row locks serialise
+	// concurrent writers), rebuilt from usage_records by the bulk loaders.
+	await db.schema
+		.createTable('adoption_month_totals')
+		.addColumn('month', 'date', (c) => c.notNull())
+		.addColumn('metric', 'text', (c) => c.notNull())
+		.addColumn('accounts', 'integer', (c) => c.notNull())
+		.addColumn('used', 'double precision', (c) => c.notNull())
+		.addColumn('entitled', 'double precision', (c) => c.notNull())
+		// Σ min(used, entitled) / entitled over readings with an entitlement, and their count.
+		.addColumn('utilisation_sum', 'double precision', (c) => c.notNull())
+		.addColumn('utilisation_count', 'integer', (c) => c.notNull())
+		.addColumn('under_used', 'integer', (c) => c.notNull())
+		.addColumn('over_cap', 'integer', (c) => c.notNull())
+		.addPrimaryKeyConstraint('adoption_month_totals_pk', ['month', 'metric'])
 		.execute();
 
 	await db.schema
@@ -122,6 +139,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('objective_tasks').execute();
 	await db.schema.dropTable('plan_objectives').execute();
+	await db.schema.dropTable('adoption_month_totals').execute();
 	await db.schema.dropTable('account_adoption').execute();
 	await db.schema.dropTable('usage_records').execute();
 }

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { launchBrowser } from '../tests/support/browser';
 import { openPGlite, openPostgres, type OpenDatabase } from '../src/lib/server/db/connect';
+import { refreshPlannerStatistics } from '../src/lib/server/db/maintenance';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/demo-data';
 
@@ -189,6 +190,8 @@ async function main() {
 	const open = await database.open();
 	await migrateToLatest(open.db);
 	await seedDemo(open.db, { accounts: ACCOUNTS, seed: 42 });
+	// Steady state: what autovacuum does on a server minutes after a bulk load.
+	await refreshPlannerStatistics(open.db);
 	const sample = await open.db
 		.selectFrom('accounts')
 		.select('id')

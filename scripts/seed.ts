@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import { parseArgs } from 'node:util';
 import { openFromEnv, type OpenDatabase } from '../src/lib/server/db/connect';
 import type { Database } from '../src/lib/server/db/database';
+import { refreshPlannerStatistics } from '../src/lib/server/db/maintenance';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { DEMO_PASSWORD, DemoDataError, seedDemo } from '../src/lib/server/demo/demo-data';
 
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
 		await migrateToLatest(database.db);
 		if (args.reset) await resetAppTables(database.db);
 		const counts = await seedDemo(database.db, { accounts, seed, today: args.today });
+		await refreshPlannerStatistics(database.db);
 		const seconds = ((performance.now() - started) / 1000).toFixed(2);
 		console.log(
 			`seeded ${counts.accounts} accounts, ${counts.users} users, ${counts.resellers} resellers, ` +

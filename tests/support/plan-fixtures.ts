@@ -38,8 +38,13 @@ export function metricObjective(
 }
 
 /** A new month's reading, as the Adoption tab's form sends it. */
-export function reading(metric: MetricKey, month: string, used: number, entitled: number) {
-	return { metric, month, used, entitled, version: null } satisfies UsageInput;
+export function reading(
+	metric: MetricKey,
+	month: string,
+	used: number,
+	entitled: number
+): UsageInput {
+	return { metric, month, used, entitled, version: null };
 }
 
 /** The account's audit trail, oldest first. */

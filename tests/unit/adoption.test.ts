@@ -5,6 +5,8 @@ import {
 	PRODUCTS,
 	accountAdoption,
 	addMonths,
+	contributionDelta,
+	contributionOf,
 	flagsFor,
 	monthOf,
 	monthsEnding,
@@ -282,5 +284,41 @@ describe('trendOf', () => {
 	it('does not count missing months towards the six readings', () => {
 		expect(trendOf([1, null, 1, null, 9, 9, null])).toBeNull();
 		expect(trendOf([null, null, null, null, null, null])).toBeNull();
+	});
+});
+
+describe('contributionOf and contributionDelta', () => {
+	it('counts a reading once, with its capped utilisation and its flags', () => {
+		expect(contributionOf('colocation_power_kva', { used: 95, entitled: 100 })).toEqual({
+			accounts: 1,
+			used: 95,
+			entitled: 100,
+			utilisation_sum: 0.95,
+			utilisation_count: 1,
+			under_used: 0,
+			over_cap: 1
+		});
+		expect(contributionOf('smart_hands_requests', { used: 30, entitled: 20 })).toMatchObject({
+			utilisation_sum: 1,
+			over_cap: 1
+		});
+	});
+
+	it('leaves a reading with nothing entitled out of the utilisation mean', () => {
+		expect(contributionOf('fabric_ports', { used: 3, entitled: 0 })).toMatchObject({
+			accounts: 1,
+			utilisation_sum: 0,
+			utilisation_count: 0,
+			under_used: 0
+		});
+	});
+
+	it('is the whole contribution for a new reading and the difference for a correction', () => {
+		const before = contributionOf('fabric_ports', { used: 1, entitled: 10 });
+		const after = contributionOf('fabric_ports', { used: 9, entitled: 10 });
+		expect(contributionDelta(null, after)).toEqual(after);
+		const delta = contributionDelta(before, after);
+		expect(delta).toMatchObject({ accounts: 0, used: 8, entitled: 0, under_used: -1 });
+		expect(delta.utilisation_sum).toBeCloseTo(0.8);
 	});
 });

@@ -86,6 +86,48 @@ export function accountAdoption(readings: readonly UsageReading[]): number | nul
 	return ratios.reduce((sum, r) => sum + Math.min(r, 1), 0) / ratios.length;
 }
 
+/** What one reading adds to its month's portfolio totals (the SQL rebuild sums the same). */
+export interface UsageContribution {
+	accounts: number;
+	used: number;
+	entitled: number;
+	utilisation_sum: number;
+	utilisation_count: number;
+	under_used: number;
+	over_cap: number;
+}
+
+export function contributionOf(metric: MetricKey, reading: UsageReading): UsageContribution {
+	const ratio = utilisation(reading);
+	const flags = flagsFor(metric, reading);
+	return {
+		accounts: 1,
+		used: reading.used,
+		entitled: reading.entitled,
+		utilisation_sum: ratio === null ? 0 : Math.min(ratio, 1),
+		utilisation_count: ratio === null ? 0 : 1,
+		under_used: flags.underUsed ? 1 : 0,
+		over_cap: flags.overCap ? 1 : 0
+	};
+}
+
+/** `after − before`, field by field: what a corrected reading changes in the totals. */
+export function contributionDelta(
+	before: UsageContribution | null,
+	after: UsageContribution
+): UsageContribution {
+	if (!before) return after;
+	return {
+		accounts: after.accounts - before.accounts,
+		used: after.used - before.used,
+		entitled: after.entitled - before.entitled,
+		utilisation_sum: after.utilisation_sum - before.utilisation_sum,
+		utilisation_count: after.utilisation_count - before.utilisation_count,
+		under_used: after.under_used - before.under_used,
+		over_cap: after.over_cap - before.over_cap
+	};
+}
+
 /** 'YYYY-MM-01' for a 'YYYY-MM-DD' day. Usage is recorded per calendar month. */
 export function monthOf(day: string): string {
 	return `${day.slice(0, 7)}-01`;

@@ -6,7 +6,8 @@ import {
 	formatMoney,
 	formatMonth,
 	formatNumber,
-	formatPercent
+	formatPercent,
+	pluralCategory
 } from './format';
 import type { MessageKey, Messages } from './catalogue';
 
@@ -24,7 +25,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 
 /** Plural-aware: looks up `key.one` / `key.other` by the locale's plural rules. */
 export function tn(key: string, count: number, params?: Record<string, string | number>): string {
-	const rule = new Intl.PluralRules(page.data.locale).select(count);
+	const rule = pluralCategory(count, page.data.locale);
 	const all = (messages() ?? {}) as Record<string, string>;
 	const template = all[`${key}.${rule}`] ?? all[`${key}.other`] ?? key;
 	return format(template, { count: formatNumber(count, page.data.locale), ...params });

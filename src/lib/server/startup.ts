@@ -1,4 +1,5 @@
 import type { Db } from './db/database';
+import { refreshPlannerStatistics } from './db/maintenance';
 import { seedDemo } from './demo/demo-data';
 import { ensureShippedTemplates } from './onboarding/template.service';
 import { createUser } from './users/user.service';
@@ -21,6 +22,7 @@ export async function prepareFirstStart(db: Db, env: NodeJS.ProcessEnv = process
 
 	if (env.KEEL_DEMO !== '0') {
 		const summary = await seedDemo(db, { accounts: DEMO_ACCOUNTS });
+		await refreshPlannerStatistics(db);
 		console.log(`[keel] demo data: ${summary.accounts} accounts, ${summary.users} users`);
 		return;
 	}

@@ -4,7 +4,8 @@ import {
 	METRICS,
 	OVER_CAP_ABOVE,
 	UNDER_USED_BELOW,
-	type MetricKey
+	type MetricKey,
+	type UsageContribution
 } from '../../domain/adoption';
 import {
 	PORTFOLIO_PAGE_SIZE,
@@ -51,7 +52,7 @@ export function lockReading(db: Executor, accountId: number, metric: MetricKey, 
 
 /**
  * Recomputes `account_adoption` for the given accounts and months from their usage records,
- * in one statement. The same ratios as `domain/adoption`: utilisation capped at 100 % in the
+ * in one statement ('all': every account and month, and the portfolio totals too). The same ratios as `domain/adoption`: utilisation capped at 100 % in the
  * mean, under-used below 50 % of the entitlement, over-cap above 90 % of a cap.
  */
 export async function refreshAdoption(
@@ -95,6 +96,72 @@ export async function refreshAdoption(
 			}))
 		)
 		.execute();
+	if (scope === 'all') await rebuildMonthTotals(db);
+}
+
+/** Adds one reading's change to its month's portfolio totals (a row lock serialises writers). */
+export async function addToMonthTotals(
+	db: Executor,
+	month: string,
+	metric: MetricKey,
+	delta: UsageContribution
+) {
+	const columns = Object.keys(delta) as (keyof UsageContribution)[];
+	await db
+		.insertInto('adoption_month_totals')
+		.values({ month, metric, ...delta })
+		.onConflict((oc) =>
+			oc
+				.columns(['month', 'metric'])
+				.doUpdateSet((eb) =>
+					Object.fromEntries(
+						columns.map((c) => [c, eb(`adoption_month_totals.${c}`, '+', eb.ref(`excluded.${c}`))])
+					)
+				)
+		)
+		.execute();
+}
+
+/** Every month's totals from the usage records, for bulk loads (the demo, imports). */
+export async function rebuildMonthTotals(db: Executor) {
+	const ratio = sql<number>`used / nullif(entitled, 0)`;
+	await db.deleteFrom('adoption_month_totals').execute();
+	await db
+		.insertInto('adoption_month_totals')
+		.columns([
+			'month',
+			'metric',
+			'accounts',
+			'used',
+			'entitled',
+			'utilisation_sum',
+			'utilisation_count',
+			'under_used',
+			'over_cap'
+		])
+		.expression((eb) =>
+			eb
+				.selectFrom('usage_records')
+				.select([
+					'month',
+					'metric',
+					sql<number>`count(*)::int`.as('accounts'),
+					sql<number>`sum(used)`.as('used'),
+					sql<number>`sum(entitled)`.as('entitled'),
+					sql<number>`coalesce(sum(least(used, entitled) / nullif(entitled, 0)), 0)`.as(
+						'utilisation_sum'
+					),
+					sql<number>`(count(*) filter (where entitled > 0))::int`.as('utilisation_count'),
+					sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as(
+						'under_used'
+					),
+					sql<number>`(count(*) filter (where metric in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`.as(
+						'over_cap'
+					)
+				])
+				.groupBy(['month', 'metric'])
+		)
+		.execute();
 }
 
 /**
@@ -102,20 +169,36 @@ export async function refreshAdoption(
  * complete month when `before` is the current one), in one query.
  */
 export async function latestPortfolioMonths(db: Executor, before: string) {
+	// Two scalar subqueries, each a single step down the (month, …) index; one max(…) filter
+	// (…) aggregate would read every row instead.
 	const row = await db
-		.selectFrom('account_adoption')
-		.select([
-			sql<string | null>`max(month)`.as('newest'),
-			sql<string | null>`max(month) filter (where month < ${before})`.as('complete')
+		.selectNoFrom((eb) => [
+			eb
+				.selectFrom('account_adoption')
+				.select(sql<string>`max(month)`.as('m'))
+				.as('newest'),
+			eb
+				.selectFrom('account_adoption')
+				.select(sql<string>`max(month)`.as('m'))
+				.where('month', '<', before)
+				.as('complete')
 		])
 		.executeTakeFirst();
-	return { newest: row?.newest ?? null, complete: row?.complete ?? null };
+	return {
+		newest: (row?.newest as string | null | undefined) ?? null,
+		complete: (row?.complete as string | null | undefined) ?? null
+	};
 }
 
-/** The accounts the portfolio filters select, as a subquery on `accounts as a`. */
-function filtered(db: Executor, query: PortfolioAdoptionQuery) {
+function hasFilters(query: PortfolioAdoptionQuery) {
+	return query.segment !== null || query.region !== null || query.csm !== null;
+}
+
+/** The ids of the accounts the portfolio filters select, as a subquery. */
+function filteredIds(db: Executor, query: PortfolioAdoptionQuery) {
 	return db
 		.selectFrom('accounts as a')
+		.select('a.id')
 		.$if(query.segment !== null, (qb) => qb.where('a.segment', '=', query.segment!))
 		.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
 		.$if(query.csm !== null, (qb) =>
@@ -132,18 +215,43 @@ function filtered(db: Executor, query: PortfolioAdoptionQuery) {
 		);
 }
 
-/** Per metric in the month: accounts, total used and entitled, and how many are flagged. */
+/**
+ * Per metric in the month: accounts, total used and entitled, mean utilisation and how many are
+ * flagged. Unfiltered, the kept totals answer in nine rows; filtered, the month's readings of
+ * the selected accounts are summed.
+ */
 export function utilisationByMetric(db: Executor, query: PortfolioAdoptionQuery, month: string) {
+	if (!hasFilters(query)) {
+		return db
+			.selectFrom('adoption_month_totals')
+			.select([
+				'metric',
+				'accounts',
+				'used',
+				'entitled',
+				sql<number | null>`utilisation_sum / nullif(utilisation_count, 0)`.as('mean_utilisation'),
+				'under_used',
+				'over_cap'
+			])
+			.where('month', '=', month)
+			.where('accounts', '>', 0)
+			.execute();
+	}
 	const ratio = sql<number>`u.used / nullif(u.entitled, 0)`;
-	return filtered(db, query)
-		.innerJoin('usage_records as u', 'u.account_id', 'a.id')
+	return db
+		.selectFrom('usage_records as u')
 		.where('u.month', '=', month)
+		.where('u.account_id', 'in', filteredIds(db, query))
 		.select([
 			'u.metric',
 			sql<number>`count(*)::int`.as('accounts'),
 			sql<number>`sum(u.used)`.as('used'),
 			sql<number>`sum(u.entitled)`.as('entitled'),
-			sql<number>`avg(least(u.used, u.entitled) / nullif(u.entitled, 0))`.as('mean_utilisation'),
+			// least(used, entitled), not least(ratio, 1): least() skips nulls, which would count a
+			// metric with nothing entitled as fully used.
+			sql<number | null>`avg(least(u.used, u.entitled) / nullif(u.entitled, 0))`.as(
+				'mean_utilisation'
+			),
 			sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as('under_used'),
 			sql<number>`(count(*) filter (where u.metric in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`.as(
 				'over_cap'
@@ -153,15 +261,21 @@ export function utilisationByMetric(db: Executor, query: PortfolioAdoptionQuery,
 		.execute();
 }
 
+/** The filtered accounts with an adoption figure in the month, on the narrow summary table. */
+function adoptedIn(db: Executor, query: PortfolioAdoptionQuery, month: string) {
+	return db
+		.selectFrom('account_adoption as aa')
+		.where('aa.month', '=', month)
+		.where('aa.adoption', 'is not', null)
+		.$if(hasFilters(query), (qb) => qb.where('aa.account_id', 'in', filteredIds(db, query)));
+}
+
 export async function countAdoptedAccounts(
 	db: Executor,
 	query: PortfolioAdoptionQuery,
 	month: string
 ) {
-	const row = await filtered(db, query)
-		.innerJoin('account_adoption as aa', 'aa.account_id', 'a.id')
-		.where('aa.month', '=', month)
-		.where('aa.adoption', 'is not', null)
+	const row = await adoptedIn(db, query, month)
 		.select((eb) => eb.fn.countAll<number>().as('total'))
 		.executeTakeFirstOrThrow();
 	return row.total;
@@ -172,13 +286,10 @@ export async function countAdoptedAccounts(
  * summary table; names and CSMs are joined for those rows only.
  */
 export function leastAdopted(db: Executor, query: PortfolioAdoptionQuery, month: string) {
-	const page = filtered(db, query)
-		.innerJoin('account_adoption as aa', 'aa.account_id', 'a.id')
-		.where('aa.month', '=', month)
-		.where('aa.adoption', 'is not', null)
-		.select(['a.id', 'aa.adoption', 'aa.metrics', 'aa.under_used', 'aa.over_cap'])
+	const page = adoptedIn(db, query, month)
+		.select(['aa.account_id as id', 'aa.adoption', 'aa.metrics', 'aa.under_used', 'aa.over_cap'])
 		.orderBy('aa.adoption')
-		.orderBy('a.id')
+		.orderBy('aa.account_id')
 		.limit(PORTFOLIO_PAGE_SIZE)
 		.offset((query.page - 1) * PORTFOLIO_PAGE_SIZE)
 		.as('page');

@@ -3,6 +3,8 @@ import {
 	METRICS,
 	PRODUCTS,
 	addMonths,
+	contributionDelta,
+	contributionOf,
 	flagsFor,
 	monthOf,
 	monthsEnding,
@@ -21,6 +23,7 @@ import { writeAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import {
+	addToMonthTotals,
 	countAdoptedAccounts,
 	latestPortfolioMonths,
 	leastAdopted,
@@ -189,6 +192,11 @@ export async function recordUsage(
 			});
 		}
 		await refreshAdoption(trx, { accountIds: [accountId], months: [input.month] });
+		const delta = contributionDelta(
+			existing ? contributionOf(input.metric, existing) : null,
+			contributionOf(input.metric, values)
+		);
+		await addToMonthTotals(trx, input.month, input.metric, delta);
 	});
 }
 

@@ -25,4 +25,19 @@ export interface AccountAdoptionTable {
 	over_cap: number;
 }
 
+/** Portfolio totals per month and metric: the unfiltered portfolio view's rows. */
+export interface AdoptionMonthTotalTable {
+	month: string;
+	metric: MetricKey;
+	accounts: number;
+	used: number;
+	entitled: number;
+	/** Σ min(used, entitled) ÷ entitled over the readings with an entitlement… */
+	utilisation_sum: number;
+	/** …and how many readings that is, so the mean is sum ÷ count. */
+	utilisation_count: number;
+	under_used: number;
+	over_cap: number;
+}
+
 export type UsageRecord = Selectable<UsageRecordTable>;

@@ -5,7 +5,11 @@ import type {
 	ContactTable,
 	ResellerTable
 } from '../accounts/account.table';
-import type { AccountAdoptionTable, UsageRecordTable } from '../adoption/adoption.table';
+import type {
+	AccountAdoptionTable,
+	AdoptionMonthTotalTable,
+	UsageRecordTable
+} from '../adoption/adoption.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { LoginThrottleTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
@@ -38,6 +42,7 @@ export interface Database {
 	kickoff_meetings: KickoffMeetingTable;
 	usage_records: UsageRecordTable;
 	account_adoption: AccountAdoptionTable;
+	adoption_month_totals: AdoptionMonthTotalTable;
 	plan_objectives: PlanObjectiveTable;
 	objective_tasks: ObjectiveTaskTable;
 }
