@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import {
+	DEFAULT_HEALTH_MODEL,
+	adoptionComponent,
+	bandOf,
+	engagementComponent,
+	healthDelta,
+	progressComponent,
+	scoreHealth,
+	type ComponentScores,
+	type HealthModel
+} from '../../src/lib/domain/health';
+
+const NONE: ComponentScores = {
+	adoption: null,
+	engagement: null,
+	progress: null,
+	support: null,
+	sentiment: null
+};
+const model = (weights: Partial<HealthModel['weights']>): HealthModel => ({
+	...DEFAULT_HEALTH_MODEL,
+	weights: { adoption: 0, engagement: 0, progress: 0, support: 0, sentiment: 0, ...weights }
+});
+
+describe('scoreHealth', () => {
+	it('is the weighted mean of the components with data', () => {
+		const result = scoreHealth(
+			{ ...NONE, adoption: 80, engagement: 40 },
+			model({ adoption: 3, engagement: 1 })
+		);
+		expect(result.score).toBe(70);
+		expect(result.coverage).toBe(1);
+		const contributions = Object.fromEntries(
+			result.components.map((c) => [c.component, c.contribution])
+		);
+		expect(contributions).toMatchObject({ adoption: 60, engagement: 10, progress: null });
+	});
+
+	it('leaves a missing component out rather than scoring it, and says how much weight is backed', () => {
+		const result = scoreHealth(
+			{ ...NONE, adoption: 80 },
+			model({ adoption: 30, engagement: 20, progress: 50 })
+		);
+		// Not (30·80 + 20·0 + 50·0) / 100 = 24: missing data is not a zero.
+		expect(result.score).toBe(80);
+		expect(result.coverage).toBeCloseTo(0.3);
+		const engagement = result.components.find((c) => c.component === 'engagement')!;
+		expect(engagement).toMatchObject({ score: null, contribution: null, drag: null });
+	});
+
+	it('has no score, band or drag when no weighted component has data', () => {
+		const result = scoreHealth({ ...NONE, sentiment: 90 }, model({ adoption: 1 }));
+		expect(result).toMatchObject({ score: null, band: null, coverage: 0, biggestDrag: null });
+	});
+
+	it('ignores a component weighted 0 even when it has data', () => {
+		const result = scoreHealth(
+			{ ...NONE, adoption: 100, sentiment: 0 },
+			model({ adoption: 1, sentiment: 0 })
+		);
+		expect(result.score).toBe(100);
+		expect(result.coverage).toBe(1);
+	});
+
+	it('names the component costing the most points as the biggest drag', () => {
+		// adoption costs 3·(100−70)/4 = 22.5 points, engagement 1·(100−20)/4 = 20.
+		const result = scoreHealth(
+			{ ...NONE, adoption: 70, engagement: 20 },
+			model({ adoption: 3, engagement: 1 })
+		);
+		expect(result.biggestDrag).toBe('adoption');
+		const perfect = scoreHealth({ ...NONE, adoption: 100 }, model({ adoption: 1 }));
+		expect(perfect.biggestDrag).toBeNull();
+	});
+
+	it('rounds the overall score to whole points and bands it', () => {
+		const result = scoreHealth(
+			{ ...NONE, adoption: 51, engagement: 50 },
+			model({ adoption: 1, engagement: 1 })
+		);
+		expect(result.score).toBe(51);
+		expect(result.band).toBe('yellow');
+	});
+});
+
+describe('bandOf', () => {
+	it('uses red 0–50, yellow 51–75, green 76–100 by default', () => {
+		expect([0, 50, 51, 75, 76, 100].map((s) => bandOf(s, DEFAULT_HEALTH_MODEL))).toEqual([
+			'red',
+			'red',
+			'yellow',
+			'yellow',
+			'green',
+			'green'
+		]);
+	});
+
+	it('follows configured thresholds', () => {
+		expect(bandOf(60, { redUpTo: 60, yellowUpTo: 80 })).toBe('red');
+		expect(bandOf(81, { redUpTo: 60, yellowUpTo: 80 })).toBe('green');
+	});
+});
+
+describe('healthDelta', () => {
+	it('is the change overall and per component, null where either side lacks data', () => {
+		const weights = model({ adoption: 1, engagement: 1 });
+		const now = scoreHealth({ ...NONE, adoption: 60, engagement: 40 }, weights);
+		const before = scoreHealth({ ...NONE, adoption: 80 }, weights);
+		const delta = healthDelta(now, before);
+		expect(delta.score).toBe(50 - 80);
+		expect(delta.components).toMatchObject({ adoption: -20, engagement: null });
+		expect(healthDelta(now, null).score).toBeNull();
+	});
+});
+
+describe('component scorers', () => {
+	it('scores adoption by utilisation, nudged ±10 by its trend, within 0–100', () => {
+		expect(adoptionComponent(null, 'up')).toBeNull();
+		expect(adoptionComponent(0.62, 'flat')).toBe(62);
+		expect(adoptionComponent(0.62, null)).toBe(62);
+		expect(adoptionComponent(0.62, 'up')).toBe(72);
+		expect(adoptionComponent(0.05, 'down')).toBe(0);
+		expect(adoptionComponent(0.95, 'up')).toBe(100);
+	});
+
+	it('scores engagement full within 14 days of the last touch, falling to 0 at 90', () => {
+		expect(engagementComponent(null)).toBeNull();
+		expect(engagementComponent(0)).toBe(100);
+		expect(engagementComponent(14)).toBe(100);
+		expect(engagementComponent(52)).toBe(50);
+		expect(engagementComponent(90)).toBe(0);
+		expect(engagementComponent(400)).toBe(0);
+	});
+
+	it('scores progress only when there is work, losing points for overdue items and troubled objectives', () => {
+		const calm = {
+			overdueItems: 0,
+			openObjectives: 0,
+			atRiskObjectives: 0,
+			overdueObjectives: 0,
+			hasWork: true
+		};
+		expect(progressComponent({ ...calm, hasWork: false })).toBeNull();
+		expect(progressComponent(calm)).toBe(100);
+		expect(progressComponent({ ...calm, overdueItems: 2 })).toBe(80);
+		expect(progressComponent({ ...calm, overdueItems: 9 })).toBe(60);
+		expect(progressComponent({ ...calm, openObjectives: 4, atRiskObjectives: 1 })).toBe(85);
+		// An objective both at risk and overdue counts once.
+		expect(
+			progressComponent({ ...calm, openObjectives: 2, atRiskObjectives: 2, overdueObjectives: 2 })
+		).toBe(40);
+		expect(
+			progressComponent({
+				overdueItems: 5,
+				openObjectives: 1,
+				atRiskObjectives: 1,
+				overdueObjectives: 0,
+				hasWork: true
+			})
+		).toBe(0);
+	});
+});
