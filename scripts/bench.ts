@@ -264,6 +264,7 @@ async function main() {
 			{ name: 'success plan tab', path: `/accounts/${planSample}/plan`, cookie },
 			{ name: 'plan review (print)', path: `/accounts/${planSample}/plan/print`, cookie },
 			{ name: 'adoption tab', path: `/accounts/${usageSample}/adoption`, cookie },
+			{ name: 'health tab', path: `/accounts/${usageSample}/health`, cookie },
 			{ name: 'portfolio adoption', path: '/adoption', cookie },
 			{
 				name: 'portfolio adoption, filtered, page 3',
