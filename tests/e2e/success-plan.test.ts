@@ -74,6 +74,11 @@ describe('success plan and adoption in the browser', () => {
 		await objective
 			.locator('.item-title', { hasText: 'Order two more Fabric ports in AM11' })
 			.waitFor();
+		const task = objective.locator('li', { hasText: 'Order two more Fabric ports in AM11' });
+		await task.locator('form[action="?/taskDone"] button').click();
+		await objective.locator('li.item-done', { hasText: 'Order two more Fabric ports' }).waitFor();
+		// Task progress does not replace the metric's: the objective still reads 50 %.
+		expect(await objective.locator('[role=progressbar]').getAttribute('aria-valuenow')).toBe('50');
 
 		// The plan review prints without the app around it.
 		await open(page, `/accounts/${accountId}/plan/print`);
@@ -96,6 +101,11 @@ describe('success plan and adoption in the browser', () => {
 			status: 'not_started'
 		});
 		expect(create.status).toBe(403);
+		const done = await postForm(page, `/accounts/${accountId}/plan?/taskDone`, {
+			id: '1',
+			version: '1'
+		});
+		expect(done.status).toBe(403);
 
 		await open(page, `/accounts/${accountId}/adoption`);
 		expect(await page.locator('#metric-fabric_ports').count()).toBe(1);

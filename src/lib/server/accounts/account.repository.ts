@@ -1,7 +1,8 @@
-import { sql, type OrderByItemBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type OrderByItemBuilder } from 'kysely';
 import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
 import { addDays } from '../../domain/dates';
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
+import type { AccountTable } from './account.table';
 
 /** The filters every list query shares; `resellerId` scopes a partner to their customers. */
 function filteredAccounts(
@@ -56,6 +57,22 @@ export async function countAccounts(
 }
 
 /**
+ * The account's first-assigned CSM (id and name), for a lateral join beside `accounts as a`:
+ * one index probe per listed row, never a join over every team.
+ */
+export function primaryCsm(eb: ExpressionBuilder<Database & { a: AccountTable }, 'a'>) {
+	return eb
+		.selectFrom('account_team_members as t')
+		.innerJoin('users as u', 'u.id', 't.user_id')
+		.select(['u.id as csm_id', 'u.name as csm_name'])
+		.whereRef('t.account_id', '=', 'a.id')
+		.where('t.team_role', '=', 'CSM')
+		.orderBy('t.id')
+		.limit(1)
+		.as('csm');
+}
+
+/**
  * One page of the list. The page's ids are chosen first (filter, sort, limit on `accounts`
  * alone); names of resellers and CSMs are joined for those 25 rows only, not for every match.
  */
@@ -78,19 +95,7 @@ export function listAccounts(
 		.selectFrom(page)
 		.innerJoin('accounts as a', 'a.id', 'page.id')
 		.leftJoin('resellers as r', 'r.id', 'a.reseller_id')
-		.leftJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('account_team_members as t')
-					.innerJoin('users as u', 'u.id', 't.user_id')
-					.select(['u.id as csm_id', 'u.name as csm_name'])
-					.whereRef('t.account_id', '=', 'a.id')
-					.where('t.team_role', '=', 'CSM')
-					.orderBy('t.id')
-					.limit(1)
-					.as('csm'),
-			(join) => join.onTrue()
-		)
+		.leftJoinLateral(primaryCsm, (join) => join.onTrue())
 		.select([
 			'a.id',
 			'a.name',

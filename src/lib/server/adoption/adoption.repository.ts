@@ -11,6 +11,7 @@ import {
 	PORTFOLIO_PAGE_SIZE,
 	type PortfolioAdoptionQuery
 } from '../../domain/portfolio-adoption-query';
+import { primaryCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
 
 const CAP_METRICS = METRIC_KEYS.filter((m) => METRICS[m].limit === 'cap');
@@ -296,19 +297,7 @@ export function leastAdopted(db: Executor, query: PortfolioAdoptionQuery, month:
 	return db
 		.selectFrom(page)
 		.innerJoin('accounts as a', 'a.id', 'page.id')
-		.leftJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('account_team_members as t')
-					.innerJoin('users as u', 'u.id', 't.user_id')
-					.select(['u.name as csm_name'])
-					.whereRef('t.account_id', '=', 'a.id')
-					.where('t.team_role', '=', 'CSM')
-					.orderBy('t.id')
-					.limit(1)
-					.as('csm'),
-			(join) => join.onTrue()
-		)
+		.leftJoinLateral(primaryCsm, (join) => join.onTrue())
 		.select([
 			'a.id',
 			'a.name',

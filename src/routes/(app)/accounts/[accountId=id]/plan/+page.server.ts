@@ -11,7 +11,7 @@ import {
 	taskFields,
 	taskRefFields
 } from '$lib/server/plans/plan.schema';
-import type { Actions, PageServerLoad } from './$types';
+import type { Action, Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
@@ -21,6 +21,19 @@ export const load = (async ({ locals, params, url }) => {
 // Shaping the plan is for CSMs and managers; working its tasks (done, undo) also for the
 // reseller's partner CSM. The service checks the account-level rules.
 const WORKERS = [...ACCOUNT_WRITERS, 'partner'] as const;
+
+/** Done and reopen are for every worker of the account; remove reshapes the plan. */
+function changeTask(change: plans.PlanTaskChange): Action {
+	const roles = change === 'remove' ? ACCOUNT_WRITERS : WORKERS;
+	return async ({ locals, request, params }) => {
+		const user = requireRole(locals, roles);
+		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
+			const accountId = Number(params.accountId);
+			await plans.changeTask(locals.db, user, accountId, input.id, input.version, change);
+			return { form: 'task', saved: true };
+		});
+	};
+}
 
 export const actions = {
 	createObjective: async ({ locals, request, params }) => {
@@ -88,46 +101,7 @@ export const actions = {
 			return { form: 'addTask', saved: true };
 		});
 	},
-	taskDone: async ({ locals, request, params }) => {
-		const user = requireRole(locals, WORKERS);
-		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
-			await plans.changeTask(
-				locals.db,
-				user,
-				Number(params.accountId),
-				input.id,
-				input.version,
-				'done'
-			);
-			return { form: 'task', saved: true };
-		});
-	},
-	taskReopen: async ({ locals, request, params }) => {
-		const user = requireRole(locals, WORKERS);
-		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
-			await plans.changeTask(
-				locals.db,
-				user,
-				Number(params.accountId),
-				input.id,
-				input.version,
-				'reopen'
-			);
-			return { form: 'task', saved: true };
-		});
-	},
-	removeTask: async ({ locals, request, params }) => {
-		const user = requireRole(locals, ACCOUNT_WRITERS);
-		return handleForm('task', await request.formData(), taskRefFields, async (input) => {
-			await plans.changeTask(
-				locals.db,
-				user,
-				Number(params.accountId),
-				input.id,
-				input.version,
-				'remove'
-			);
-			return { form: 'task', saved: true };
-		});
-	}
+	taskDone: changeTask('done'),
+	taskReopen: changeTask('reopen'),
+	removeTask: changeTask('remove')
 } satisfies Actions;
