@@ -6,7 +6,8 @@ import { lockAccountFor, type AccountNeed } from '../accounts/account-guard';
 import { isOnTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
-import { assertVersion, bumpVersion } from '../db/versioned';
+import { assertVersion } from '../db/versioned';
+import { completionSet, updateTask } from '../tasks/task-change';
 import { recordPhaseProgress } from './onboarding-progress';
 import { lockItem } from './onboarding.repository';
 
@@ -84,42 +85,21 @@ export async function changeItem(
 		if (change.kind === 'edit') await checkOwner(trx, accountId, change.owner_user_id);
 
 		const set =
-			change.kind === 'done'
-				? {
-						status: 'done' as const,
-						completed_at: new Date(),
-						completed_by: actor.id,
-						skip_reason: null
-					}
-				: change.kind === 'reopen'
-					? { status: 'open' as const, completed_at: null, completed_by: null, skip_reason: null }
-					: change.kind === 'skip'
-						? {
-								status: 'skipped' as const,
-								skip_reason: change.reason.trim(),
-								completed_at: new Date(),
-								completed_by: actor.id
-							}
-						: {
-								due_date: change.due_date,
-								owner_user_id: change.owner_user_id,
-								notes: change.notes
-							};
-		const after = await trx
-			.updateTable('tasks')
-			.set({ ...set, ...bumpVersion() })
-			.where('id', '=', taskId)
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await writeAudit(trx, {
-			actorId: actor.id,
-			accountId,
-			entity: 'task',
-			entityId: taskId,
-			action: 'update',
-			before,
-			after: { ...after, name: after.title }
-		});
+			change.kind === 'done' || change.kind === 'reopen'
+				? completionSet(change.kind === 'done', actor.id)
+				: change.kind === 'skip'
+					? {
+							status: 'skipped' as const,
+							skip_reason: change.reason.trim(),
+							completed_at: new Date(),
+							completed_by: actor.id
+						}
+					: {
+							due_date: change.due_date,
+							owner_user_id: change.owner_user_id,
+							notes: change.notes
+						};
+		await updateTask(trx, actor.id, accountId, before, set);
 		await recordPhaseProgress(trx, actor, accountId, item.onboarding_id, account.time_zone);
 	});
 }

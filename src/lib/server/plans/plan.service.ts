@@ -17,6 +17,7 @@ import { isOverdue as isTaskOverdue } from '../../domain/onboarding-rules';
 import { lockAccountFor, lockEditableAccount } from '../accounts/account-guard';
 import { findAccount, isOnTeam, listTeam } from '../accounts/account.repository';
 import { latestReadings } from '../adoption/adoption.repository';
+import { completionSet, updateTask } from '../tasks/task-change';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -317,24 +318,6 @@ export async function changeTask(
 			});
 			return;
 		}
-		const set =
-			change === 'done'
-				? { status: 'done' as const, completed_at: new Date(), completed_by: actor.id }
-				: { status: 'open' as const, completed_at: null, completed_by: null };
-		const after = await trx
-			.updateTable('tasks')
-			.set({ ...set, skip_reason: null, ...bumpVersion() })
-			.where('id', '=', taskId)
-			.returningAll()
-			.executeTakeFirstOrThrow();
-		await writeAudit(trx, {
-			actorId: actor.id,
-			accountId,
-			entity: 'task',
-			entityId: taskId,
-			action: 'update',
-			before: { ...before, name: before.title },
-			after: { ...after, name: after.title }
-		});
+		await updateTask(trx, actor.id, accountId, before, completionSet(change === 'done', actor.id));
 	});
 }
