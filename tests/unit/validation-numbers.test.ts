@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	decimal,
-	month,
-	parseForm,
-	type FieldError,
-	type FieldResult
-} from '../../src/lib/domain/validation';
+import { decimal, month, parseForm } from '../../src/lib/domain/validation';
+import { error, file, value } from '../support/field-results';
 import { objectiveFields } from '../../src/lib/server/plans/plan.schema';
-
-const value = <T>(result: FieldResult<T>): T => {
-	if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-	return result.value;
-};
-const error = (result: FieldResult<unknown>): FieldError => {
-	if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-	return result.error;
-};
-const file = () => new File(['x'], 'x.txt');
 
 describe('decimal', () => {
 	it('reads a decimal point', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
 	checkbox,
+	decimal,
 	email,
 	formValues,
 	id,
 	integer,
 	isoDate,
+	month,
 	oneOf,
 	optionalId,
 	optionalOneOf,
@@ -14,20 +16,10 @@ import {
 	timeZone,
 	version,
 	wholeNumber,
-	type FieldError,
-	type FieldResult
+	type FieldError
 } from '../../src/lib/domain/validation';
+import { error, file, value } from '../support/field-results';
 import { en } from '../../src/lib/i18n/messages/en';
-
-const value = <T>(result: FieldResult<T>): T => {
-	if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-	return result.value;
-};
-const error = (result: FieldResult<unknown>): FieldError => {
-	if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-	return result.error;
-};
-const file = () => new File(['x'], 'x.txt');
 
 describe('text', () => {
 	it('trims what the user typed', () => {
@@ -320,7 +312,12 @@ describe('error keys', () => {
 			error(integer({ max: 1 })('2')),
 			error(isoDate()('x')),
 			error(timeZone()('x')),
-			error(version()('x'))
+			error(version()('x')),
+			error(decimal()('x')),
+			error(decimal({ positive: true })('0')),
+			error(decimal({ min: 1 })('0')),
+			error(decimal({ max: 1 })('2')),
+			error(month()('x'))
 		];
 		for (const { key, params } of results) {
 			expect(en).toHaveProperty([key]);
