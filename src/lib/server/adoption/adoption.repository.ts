@@ -16,6 +16,22 @@ import type { Executor } from '../db/database';
 
 const CAP_METRICS = METRIC_KEYS.filter((m) => METRICS[m].limit === 'cap');
 
+/**
+ * The SQL twins of domain/adoption's rules, over a reading's columns (bare, or of alias `u`):
+ * utilisation capped at 100 %, written least(used, entitled) / entitled rather than
+ * least(ratio, 1), because least() skips nulls and would count a reading with nothing entitled
+ * as fully used; and the under-used (< 50 %) and near-cap (> 90 % of a cap) counts.
+ */
+function readingRules(alias?: 'u') {
+	const col = (name: 'used' | 'entitled' | 'metric') => sql.ref(alias ? `${alias}.${name}` : name);
+	const ratio = sql`${col('used')} / nullif(${col('entitled')}, 0)`;
+	return {
+		cappedRatio: sql<number>`least(${col('used')}, ${col('entitled')}) / nullif(${col('entitled')}, 0)`,
+		underUsed: sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`,
+		overCap: sql<number>`(count(*) filter (where ${col('metric')} in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`
+	};
+}
+
 /** An account's readings from `fromMonth` on, oldest first. */
 export function listUsage(db: Executor, accountId: number, fromMonth: string) {
 	return db
@@ -53,14 +69,14 @@ export function lockReading(db: Executor, accountId: number, metric: MetricKey, 
 
 /**
  * Recomputes `account_adoption` for the given accounts and months from their usage records,
- * in one statement ('all': every account and month, and the portfolio totals too). The same ratios as `domain/adoption`: utilisation capped at 100 % in the
- * mean, under-used below 50 % of the entitlement, over-cap above 90 % of a cap.
+ * in one statement ('all': every account and month, and the portfolio totals too), by the
+ * same rules as `domain/adoption` (see readingRules).
  */
 export async function refreshAdoption(
 	db: Executor,
 	scope: { accountIds: readonly number[]; months: readonly string[] } | 'all'
 ) {
-	const ratio = sql<number>`used / nullif(entitled, 0)`;
+	const rules = readingRules();
 	await db
 		.insertInto('account_adoption')
 		.columns(['account_id', 'month', 'adoption', 'metrics', 'under_used', 'over_cap'])
@@ -70,16 +86,10 @@ export async function refreshAdoption(
 				.select([
 					'account_id',
 					'month',
-					// Capped as least(used, entitled), not least(ratio, 1): least() skips nulls, so that
-					// would count a metric with nothing entitled as 100 % adopted.
-					sql<number>`avg(least(used, entitled) / nullif(entitled, 0))`.as('adoption'),
+					sql<number>`avg(${rules.cappedRatio})`.as('adoption'),
 					sql<number>`count(*)::int`.as('metrics'),
-					sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as(
-						'under_used'
-					),
-					sql<number>`(count(*) filter (where metric in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`.as(
-						'over_cap'
-					)
+					rules.underUsed.as('under_used'),
+					rules.overCap.as('over_cap')
 				])
 				.$if(scope !== 'all', (qb) =>
 					qb
@@ -125,7 +135,7 @@ export async function addToMonthTotals(
 
 /** Every month's totals from the usage records, for bulk loads (the demo, imports). */
 export async function rebuildMonthTotals(db: Executor) {
-	const ratio = sql<number>`used / nullif(entitled, 0)`;
+	const rules = readingRules();
 	await db.deleteFrom('adoption_month_totals').execute();
 	await db
 		.insertInto('adoption_month_totals')
@@ -149,16 +159,10 @@ export async function rebuildMonthTotals(db: Executor) {
 					sql<number>`count(*)::int`.as('accounts'),
 					sql<number>`sum(used)`.as('used'),
 					sql<number>`sum(entitled)`.as('entitled'),
-					sql<number>`coalesce(sum(least(used, entitled) / nullif(entitled, 0)), 0)`.as(
-						'utilisation_sum'
-					),
+					sql<number>`coalesce(sum(${rules.cappedRatio}), 0)`.as('utilisation_sum'),
 					sql<number>`(count(*) filter (where entitled > 0))::int`.as('utilisation_count'),
-					sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as(
-						'under_used'
-					),
-					sql<number>`(count(*) filter (where metric in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`.as(
-						'over_cap'
-					)
+					rules.underUsed.as('under_used'),
+					rules.overCap.as('over_cap')
 				])
 				.groupBy(['month', 'metric'])
 		)
@@ -238,7 +242,7 @@ export function utilisationByMetric(db: Executor, query: PortfolioAdoptionQuery,
 			.where('accounts', '>', 0)
 			.execute();
 	}
-	const ratio = sql<number>`u.used / nullif(u.entitled, 0)`;
+	const rules = readingRules('u');
 	return db
 		.selectFrom('usage_records as u')
 		.where('u.month', '=', month)
@@ -248,15 +252,9 @@ export function utilisationByMetric(db: Executor, query: PortfolioAdoptionQuery,
 			sql<number>`count(*)::int`.as('accounts'),
 			sql<number>`sum(u.used)`.as('used'),
 			sql<number>`sum(u.entitled)`.as('entitled'),
-			// least(used, entitled), not least(ratio, 1): least() skips nulls, which would count a
-			// metric with nothing entitled as fully used.
-			sql<number | null>`avg(least(u.used, u.entitled) / nullif(u.entitled, 0))`.as(
-				'mean_utilisation'
-			),
-			sql<number>`(count(*) filter (where ${ratio} < ${UNDER_USED_BELOW}))::int`.as('under_used'),
-			sql<number>`(count(*) filter (where u.metric in (${sql.join(CAP_METRICS)}) and ${ratio} > ${OVER_CAP_ABOVE}))::int`.as(
-				'over_cap'
-			)
+			sql<number | null>`avg(${rules.cappedRatio})`.as('mean_utilisation'),
+			rules.underUsed.as('under_used'),
+			rules.overCap.as('over_cap')
 		])
 		.groupBy('u.metric')
 		.execute();

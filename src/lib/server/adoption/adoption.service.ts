@@ -72,7 +72,9 @@ export async function getForAccount(
 	const byMetric = new Map<MetricKey, typeof rows>();
 	for (const row of rows) {
 		if (row.month < months[0]!) continue;
-		byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row]);
+		const readings = byMetric.get(row.metric) ?? [];
+		readings.push(row);
+		byMetric.set(row.metric, readings);
 	}
 	const metrics = [...byMetric.entries()].map(([metric, readings]) => {
 		const latest = readings.at(-1)!;
