@@ -26,18 +26,7 @@ function filteredAccounts(
 				.where('a.renewal_date', '>=', today)
 				.where('a.renewal_date', '<=', addDays(today, query.renewalWithin!))
 		)
-		.$if(query.csm !== null, (qb) =>
-			qb.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('account_team_members as t')
-						.select(sql`1`.as('one'))
-						.whereRef('t.account_id', '=', 'a.id')
-						.where('t.team_role', '=', 'CSM')
-						.where('t.user_id', '=', query.csm!)
-				)
-			)
-		);
+		.$if(query.csm !== null, (qb) => qb.where((eb) => hasCsm(eb, query.csm!)));
 }
 
 function escapeLike(value: string) {
@@ -54,6 +43,18 @@ export async function countAccounts(
 		.select((eb) => eb.fn.countAll<number>().as('total'))
 		.executeTakeFirstOrThrow();
 	return row.total;
+}
+
+/** `accounts as a` has this user as a CSM: the CSM filter every portfolio list offers. */
+export function hasCsm(eb: ExpressionBuilder<Database & { a: AccountTable }, 'a'>, userId: number) {
+	return eb.exists(
+		eb
+			.selectFrom('account_team_members as t')
+			.select(sql`1`.as('one'))
+			.whereRef('t.account_id', '=', 'a.id')
+			.where('t.team_role', '=', 'CSM')
+			.where('t.user_id', '=', userId)
+	);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 	PORTFOLIO_PAGE_SIZE,
 	type PortfolioAdoptionQuery
 } from '../../domain/portfolio-adoption-query';
-import { primaryCsm } from '../accounts/account.repository';
+import { hasCsm, primaryCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
 
 const CAP_METRICS = METRIC_KEYS.filter((m) => METRICS[m].limit === 'cap');
@@ -206,18 +206,7 @@ function filteredIds(db: Executor, query: PortfolioAdoptionQuery) {
 		.select('a.id')
 		.$if(query.segment !== null, (qb) => qb.where('a.segment', '=', query.segment!))
 		.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
-		.$if(query.csm !== null, (qb) =>
-			qb.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('account_team_members as t')
-						.select(sql`1`.as('one'))
-						.whereRef('t.account_id', '=', 'a.id')
-						.where('t.team_role', '=', 'CSM')
-						.where('t.user_id', '=', query.csm!)
-				)
-			)
-		);
+		.$if(query.csm !== null, (qb) => qb.where((eb) => hasCsm(eb, query.csm!)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { MetricKey } from '../../domain/adoption';
+import type { MetricKey, UsageContribution } from '../../domain/adoption';
 
 export interface UsageRecordTable {
 	id: Generated<number>;
@@ -25,19 +25,13 @@ export interface AccountAdoptionTable {
 	over_cap: number;
 }
 
-/** Portfolio totals per month and metric: the unfiltered portfolio view's rows. */
-export interface AdoptionMonthTotalTable {
+/**
+ * Portfolio totals per month and metric: the unfiltered portfolio view's rows, each the sum of
+ * its readings' contributions (domain/adoption's UsageContribution).
+ */
+export interface AdoptionMonthTotalTable extends UsageContribution {
 	month: string;
 	metric: MetricKey;
-	accounts: number;
-	used: number;
-	entitled: number;
-	/** Σ min(used, entitled) ÷ entitled over the readings with an entitlement… */
-	utilisation_sum: number;
-	/** …and how many readings that is, so the mean is sum ÷ count. */
-	utilisation_count: number;
-	under_used: number;
-	over_cap: number;
 }
 
 export type UsageRecord = Selectable<UsageRecordTable>;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Region, Segment } from '../../domain/vocabulary';
+import { hasCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
 
 export interface BoardFilter {
@@ -17,18 +18,7 @@ function activeOnboardings(db: Executor, filter: BoardFilter) {
 		.$if(filter.region !== null, (qb) => qb.where('a.region', '=', filter.region!))
 		.$if(filter.segment !== null, (qb) => qb.where('a.segment', '=', filter.segment!))
 		.$if(filter.resellerId !== null, (qb) => qb.where('a.reseller_id', '=', filter.resellerId))
-		.$if(filter.csmId !== null, (qb) =>
-			qb.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('account_team_members as m')
-						.select(sql`1`.as('one'))
-						.whereRef('m.account_id', '=', 'a.id')
-						.where('m.team_role', '=', 'CSM')
-						.where('m.user_id', '=', filter.csmId!)
-				)
-			)
-		);
+		.$if(filter.csmId !== null, (qb) => qb.where((eb) => hasCsm(eb, filter.csmId!)));
 }
 
 /** The current phase of each onboarding the filter keeps: the first neither closed nor skipped. */
