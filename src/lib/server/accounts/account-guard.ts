@@ -1,5 +1,5 @@
 import { canEditAccount, canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
-import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Executor } from '../db/database';
 import { isOnTeam, lockAccount } from './account.repository';
 
@@ -33,4 +33,11 @@ export async function lockAccountFor(
 /** `lockAccountFor(…, 'edit')`: the common case of changing the account's own data. */
 export function lockEditableAccount(trx: Executor, actor: Actor, accountId: number) {
 	return lockAccountFor(trx, actor, accountId, 'edit');
+}
+
+/** An owner picked in a form is someone on this account's team, or nobody. */
+export async function assertOwnerOnTeam(trx: Executor, accountId: number, userId: number | null) {
+	if (userId === null) return;
+	if (!(await isOnTeam(trx, accountId, userId)))
+		throw new ConflictError('owner_user_id', 'error.ownerNotOnTeam');
 }

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../domain/access';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Phase } from '../../domain/onboarding-template';
-import { lockAccountFor, type AccountNeed } from '../accounts/account-guard';
-import { isOnTeam } from '../accounts/account.repository';
+import { assertOwnerOnTeam, lockAccountFor, type AccountNeed } from '../accounts/account-guard';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion } from '../db/versioned';
@@ -38,13 +37,6 @@ async function phaseOpen(trx: Executor, onboardingId: number, phase: Phase) {
 		.where('phase', '=', phase)
 		.executeTakeFirstOrThrow();
 	if (row.completed_on || row.skipped) throw new ConflictError('id', 'error.phaseClosed');
-}
-
-/** A team member of this account, or nobody. */
-async function checkOwner(trx: Executor, accountId: number, userId: number | null) {
-	if (userId === null) return;
-	if (!(await isOnTeam(trx, accountId, userId)))
-		throw new ConflictError('owner_user_id', 'error.ownerNotOnTeam');
 }
 
 export type ItemChange =
@@ -82,7 +74,7 @@ export async function changeItem(
 		await activeOnboarding(trx, accountId, item.onboarding_id);
 		await phaseOpen(trx, item.onboarding_id, item.phase);
 		const before = assertVersion(item, expectedVersion, 'item');
-		if (change.kind === 'edit') await checkOwner(trx, accountId, change.owner_user_id);
+		if (change.kind === 'edit') await assertOwnerOnTeam(trx, accountId, change.owner_user_id);
 
 		const set =
 			change.kind === 'done' || change.kind === 'reopen'
@@ -125,7 +117,7 @@ export async function addItem(
 		await guard(trx, actor, accountId, 'edit');
 		await activeOnboarding(trx, accountId, onboardingId);
 		await phaseOpen(trx, onboardingId, input.phase);
-		await checkOwner(trx, accountId, input.owner_user_id);
+		await assertOwnerOnTeam(trx, accountId, input.owner_user_id);
 		const position = await trx
 			.selectFrom('onboarding_items')
 			.select(sql<number>`coalesce(max(position), -1) + 1`.as('next'))

@@ -14,8 +14,8 @@ import {
 	type ObjectiveStatus
 } from '../../domain/success-plan';
 import { isOverdue as isTaskOverdue } from '../../domain/onboarding-rules';
-import { lockAccountFor, lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, isOnTeam, listTeam } from '../accounts/account.repository';
+import { assertOwnerOnTeam, lockAccountFor, lockEditableAccount } from '../accounts/account-guard';
+import { findAccount, listTeam } from '../accounts/account.repository';
 import { latestReadings } from '../adoption/adoption.repository';
 import { completionSet, updateTask } from '../tasks/task-change';
 import { writeAudit } from '../audit/audit.repository';
@@ -80,13 +80,6 @@ export async function getPlan(db: Db, actor: Actor, accountId: number, now = new
 	};
 }
 
-/** A team member of this account, or nobody. */
-async function checkOwner(trx: Executor, accountId: number, userId: number | null, field: string) {
-	if (userId === null) return;
-	if (!(await isOnTeam(trx, accountId, userId)))
-		throw new ConflictError(field, 'error.ownerNotOnTeam');
-}
-
 function assertDraft(draft: ObjectiveDraft) {
 	const problem = objectiveProblem(draft);
 	if (problem) throw new ConflictError(problem.field, problem.key);
@@ -126,7 +119,7 @@ export async function createObjective(
 		// Access first: someone who may not edit learns nothing from their input's errors.
 		await lockEditableAccount(trx, actor, accountId);
 		assertDraft(input);
-		await checkOwner(trx, accountId, input.owner_user_id, 'owner_user_id');
+		await assertOwnerOnTeam(trx, accountId, input.owner_user_id);
 		const row = await trx
 			.insertInto('plan_objectives')
 			.values({ account_id: accountId, ...columnsOf(input), created_by: actor.id })
@@ -162,7 +155,7 @@ export async function updateObjective(
 		await lockEditableAccount(trx, actor, accountId);
 		assertDraft(input);
 		const before = await lockAccountObjective(trx, accountId, objectiveId, expectedVersion);
-		await checkOwner(trx, accountId, input.owner_user_id, 'owner_user_id');
+		await assertOwnerOnTeam(trx, accountId, input.owner_user_id);
 		const after = await trx
 			.updateTable('plan_objectives')
 			.set({ ...columnsOf(input), ...bumpVersion() })
@@ -260,7 +253,7 @@ export async function addTask(db: Db, actor: Actor, accountId: number, input: Pl
 		await lockEditableAccount(trx, actor, accountId);
 		const objective = await lockObjective(trx, input.objective_id);
 		if (!objective || objective.account_id !== accountId) throw new NotFoundError('objective');
-		await checkOwner(trx, accountId, input.owner_user_id, 'owner_user_id');
+		await assertOwnerOnTeam(trx, accountId, input.owner_user_id);
 		const task = await trx
 			.insertInto('tasks')
 			.values({
