@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261122000100_foundation';
 import * as onboarding from './20261122000200_onboarding';
 import * as successPlans from './20261122000300_success_plans';
+import * as healthChurn from './20261122000400_health_churn';
 
 /**
  * Every migration, by name. An explicit map rather than a folder scan, because the bundled
@@ -10,5 +11,6 @@ import * as successPlans from './20261122000300_success_plans';
 export const MIGRATIONS: Record<string, Migration> = {
 	'20261122000100_foundation': foundation,
 	'20261122000200_onboarding': onboarding,
-	'20261122000300_success_plans': successPlans
+	'20261122000300_success_plans': successPlans,
+	'20261122000400_health_churn': healthChurn
 };

@@ -5,11 +5,17 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { closeAppDatabase, getDb } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/connect';
+import { scheduleDailyHealth } from '$lib/server/jobs/daily-health';
 import { prepareFirstStart } from '$lib/server/startup';
 import { databaseUnavailablePage } from '$lib/server/http/unavailable';
 
 export const init: ServerInit = async () => {
-	process.once('sveltekit:shutdown', () => void closeAppDatabase());
+	// KEEL_JOBS=0 leaves periodic work to other instances (or, in tests, to the test).
+	const stopJobs = process.env.KEEL_JOBS === '0' ? () => {} : scheduleDailyHealth(getDb);
+	process.once('sveltekit:shutdown', () => {
+		stopJobs();
+		void closeAppDatabase();
+	});
 	try {
 		await prepareFirstStart(await getDb());
 	} catch (cause) {

@@ -48,11 +48,13 @@ export function reading(
 }
 
 /** The account's audit trail, oldest first. */
+/** The account's audit rows, without those the churn rules write as its health moves. */
 export async function auditRows(db: Db, accountId: number) {
 	return db
 		.selectFrom('audit_log')
 		.selectAll()
 		.where('account_id', '=', accountId)
+		.where('entity', '<>', 'churn_flag')
 		.orderBy('id')
 		.execute();
 }

@@ -106,7 +106,7 @@ describe('healthDelta', () => {
 	it('is the change overall and per component, null where either side lacks data', () => {
 		const weights = model({ adoption: 1, engagement: 1 });
 		const now = scoreHealth({ ...NONE, adoption: 60, engagement: 40 }, weights);
-		const before = scoreHealth({ ...NONE, adoption: 80 }, weights);
+		const before = { ...NONE, adoption: 80, score: 80 };
 		const delta = healthDelta(now, before);
 		expect(delta.score).toBe(50 - 80);
 		expect(delta.components).toMatchObject({ adoption: -20, engagement: null });

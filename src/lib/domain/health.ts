@@ -3,6 +3,7 @@
  * components that have data; a component without data is shown as missing, never silently
  * scored, and "coverage" says how much of the model's weight the score stands on.
  */
+import { trendOf } from './adoption';
 
 /** Every component the model knows; sections add theirs here as they land. */
 export const HEALTH_COMPONENTS = [
@@ -101,17 +102,17 @@ export function scoreHealth(scores: ComponentScores, model: HealthModel): Health
 	};
 }
 
-/** Change per component and overall against an earlier result (null where either is missing). */
-export function healthDelta(current: HealthResult, earlier: HealthResult | null) {
+/** A score and its components as stored: a daily snapshot or the current row. */
+export type StoredScores = { score: number | null } & ComponentScores;
+
+/** Change per component and overall against an earlier day (null where either lacks data). */
+export function healthDelta(current: HealthResult, earlier: StoredScores | null) {
 	const diff = (a: number | null, b: number | null | undefined) =>
 		a === null || b === null || b === undefined ? null : a - b;
 	return {
 		score: diff(current.score, earlier?.score),
 		components: Object.fromEntries(
-			current.components.map((c) => [
-				c.component,
-				diff(c.score, earlier?.components.find((e) => e.component === c.component)?.score)
-			])
+			current.components.map((c) => [c.component, diff(c.score, earlier?.[c.component])])
 		) as Record<HealthComponent, number | null>
 	};
 }
@@ -163,4 +164,28 @@ export function progressComponent(facts: ProgressFacts): number | null {
 	const troubled = Math.min(facts.openObjectives, facts.atRiskObjectives + facts.overdueObjectives);
 	const objectivePenalty = facts.openObjectives === 0 ? 0 : 60 * (troubled / facts.openObjectives);
 	return round(clamp(100 - itemPenalty - objectivePenalty));
+}
+
+/** Everything the model reads about one account, gathered by one set-based query. */
+export interface HealthFacts {
+	/** Latest month's adoption (0–1) and that month; null with no readings. */
+	adoption: number | null;
+	adoptionMonth: string | null;
+	/** Up to six months of adoption, oldest first, for the trend. */
+	adoptionHistory: (number | null)[];
+	/** The last touch: a kick-off held or a task completed, as a day in the account's zone. */
+	touch: { kind: 'meeting' | 'task'; day: string; days: number } | null;
+	progress: ProgressFacts & { onboardingActive: boolean };
+}
+
+/** Each component's score from the facts; sections not yet recorded in Keel stay missing. */
+export function componentScores(facts: HealthFacts): ComponentScores {
+	return {
+		adoption: adoptionComponent(facts.adoption, trendOf(facts.adoptionHistory)),
+		engagement: engagementComponent(facts.touch?.days ?? null),
+		progress: progressComponent(facts.progress),
+		// Escalations and feedback are not recorded in Keel yet: honestly missing.
+		support: null,
+		sentiment: null
+	};
 }

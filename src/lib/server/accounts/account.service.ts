@@ -16,6 +16,7 @@ import { assertVersion, bumpVersion } from '../db/versioned';
 import { lockEditableAccount } from './account-guard';
 import * as repo from './account.repository';
 import type { accountFields } from './account.schema';
+import { healthInputsChanged } from '../health/health-refresh';
 
 export type AccountInput = Parsed<typeof accountFields>;
 
@@ -100,6 +101,7 @@ export async function create(db: Db, actor: Actor, input: AccountInput): Promise
 			action: 'create',
 			after: created
 		});
+		await healthInputsChanged(trx, created.id);
 		return created.id;
 	});
 }
@@ -130,5 +132,6 @@ export async function update(
 			before: account,
 			after: updated
 		});
+		await healthInputsChanged(trx, id);
 	});
 }

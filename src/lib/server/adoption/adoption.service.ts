@@ -32,6 +32,7 @@ import {
 	refreshAdoption,
 	utilisationByMetric
 } from './adoption.repository';
+import { healthInputsChanged } from '../health/health-refresh';
 
 /** Months the Adoption tab charts. */
 export const WINDOW_MONTHS = 12;
@@ -199,6 +200,7 @@ export async function recordUsage(
 			contributionOf(input.metric, values)
 		);
 		await addToMonthTotals(trx, input.month, input.metric, delta);
+		await healthInputsChanged(trx, accountId, now);
 	});
 }
 

@@ -23,20 +23,21 @@ function snapshot(row: object | null | undefined): string | null {
 	return JSON.stringify(copy);
 }
 
+function toRow(entry: AuditInput) {
+	return {
+		actor_id: entry.actorId,
+		account_id: entry.accountId,
+		entity: entry.entity,
+		entity_id: entry.entityId,
+		action: entry.action,
+		before: snapshot(entry.before),
+		after: snapshot(entry.after)
+	};
+}
+
 /** Writes one audit row; call it inside the transaction that made the change. */
 export async function writeAudit(db: Executor, entry: AuditInput) {
-	await db
-		.insertInto('audit_log')
-		.values({
-			actor_id: entry.actorId,
-			account_id: entry.accountId,
-			entity: entry.entity,
-			entity_id: entry.entityId,
-			action: entry.action,
-			before: snapshot(entry.before),
-			after: snapshot(entry.after)
-		})
-		.execute();
+	await db.insertInto('audit_log').values(toRow(entry)).execute();
 }
 
 /** The newest audit rows of an account with the actor's name, for its Activity list. */
@@ -60,3 +61,16 @@ export function listAccountActivity(db: Executor, accountId: number, limit = 50)
 		.limit(limit)
 		.execute();
 }
+
+/** Many audit rows in one statement per batch, for set-based passes (rule flags portfolio-wide). */
+export async function writeAuditMany(db: Executor, entries: readonly AuditInput[]) {
+	for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+		await db
+			.insertInto('audit_log')
+			.values(entries.slice(i, i + AUDIT_BATCH).map(toRow))
+			.execute();
+	}
+}
+
+/** Rows per insert: 7 parameters each, well under PostgreSQL's 65,535-parameter limit. */
+const AUDIT_BATCH = 5000;

@@ -11,6 +11,13 @@ import type {
 	UsageRecordTable
 } from '../adoption/adoption.table';
 import type { AuditLogTable } from '../audit/audit.table';
+import type { ChurnFlagEventTable, ChurnFlagTable } from '../churn/churn.table';
+import type {
+	AccountHealthTable,
+	HealthModelTable,
+	HealthOverrideTable,
+	HealthSnapshotTable
+} from '../health/health.table';
 import type { LoginThrottleTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
 	KickoffMeetingTable,
@@ -20,6 +27,7 @@ import type {
 	OnboardingTemplateTable,
 	OnboardingTemplateVersionTable
 } from '../onboarding/onboarding.table';
+import type { ScheduledRunTable } from '../jobs/jobs.table';
 import type { ObjectiveTaskTable, PlanObjectiveTable } from '../plans/plan.table';
 import type { TaskTable } from '../tasks/task.table';
 
@@ -45,6 +53,13 @@ export interface Database {
 	adoption_month_totals: AdoptionMonthTotalTable;
 	plan_objectives: PlanObjectiveTable;
 	objective_tasks: ObjectiveTaskTable;
+	health_models: HealthModelTable;
+	account_health: AccountHealthTable;
+	health_snapshots: HealthSnapshotTable;
+	health_overrides: HealthOverrideTable;
+	churn_flags: ChurnFlagTable;
+	churn_flag_events: ChurnFlagEventTable;
+	scheduled_runs: ScheduledRunTable;
 }
 
 export type Db = Kysely<Database>;

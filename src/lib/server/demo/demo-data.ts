@@ -14,6 +14,7 @@ import { planDemo } from './demo-plan';
 import { planSuccessPlans } from './demo-success-plan';
 import { writeUsageAndPlans } from './demo-success-plan-write';
 import { planUsage } from './demo-usage-plan';
+import { refreshHealth } from '../health/health-refresh';
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = 'keel-demo-2026';
@@ -272,6 +273,7 @@ export async function seedDemo(
 		const usage = planUsage(plan, onboardings, { seed, today });
 		const objectives = planSuccessPlans(plan, usage, { seed, today });
 		const plans = await writeUsageAndPlans(trx, usage, objectives, ids, BATCH);
+		await refreshHealth(trx, 'all', options.today ? new Date(`${today}T12:00:00Z`) : new Date());
 
 		return {
 			users: plan.users.length,

@@ -10,6 +10,7 @@ import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { findKickoff } from './onboarding.repository';
 import type { Attendee } from './onboarding.table';
+import { healthInputsChanged } from '../health/health-refresh';
 
 export interface KickoffInput {
 	date: string;
@@ -101,6 +102,7 @@ export async function scheduleKickoff(
 			before: before ?? null,
 			after: { ...after, name: account.name }
 		});
+		await healthInputsChanged(trx, accountId);
 	});
 }
 

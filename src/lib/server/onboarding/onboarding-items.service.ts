@@ -9,6 +9,7 @@ import { assertVersion } from '../db/versioned';
 import { completionSet, updateTask } from '../tasks/task-change';
 import { recordPhaseProgress } from './onboarding-progress';
 import { lockItem } from './onboarding.repository';
+import { healthInputsChanged } from '../health/health-refresh';
 
 /** Editing the checklist is for the account's editors; working items also for its partner CSM. */
 type Need = AccountNeed;
@@ -93,6 +94,7 @@ export async function changeItem(
 						};
 		await updateTask(trx, actor.id, accountId, before, set);
 		await recordPhaseProgress(trx, actor, accountId, item.onboarding_id, account.time_zone);
+		await healthInputsChanged(trx, accountId);
 	});
 }
 
@@ -156,6 +158,7 @@ export async function addItem(
 			action: 'create',
 			after: { ...task, name: task.title, phase: input.phase, required: input.required }
 		});
+		await healthInputsChanged(trx, accountId);
 	});
 }
 
@@ -184,6 +187,7 @@ export async function removeItem(
 			before: { ...item, name: item.title }
 		});
 		await recordPhaseProgress(trx, actor, accountId, item.onboarding_id, account.time_zone);
+		await healthInputsChanged(trx, accountId);
 	});
 }
 

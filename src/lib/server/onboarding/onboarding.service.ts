@@ -28,6 +28,7 @@ import {
 	lockOnboarding
 } from './onboarding.repository';
 import { findVersion, listCurrentTemplates } from './template.repository';
+import { healthInputsChanged } from '../health/health-refresh';
 
 type Viewer = Actor & { locale: Locale; timeZone: string };
 
@@ -135,6 +136,7 @@ export async function start(db: Db, actor: Viewer, accountId: number, input: Sta
 		if (account.lifecycle_stage !== 'onboarding') {
 			await moveStage(trx, actor, account, 'onboarding');
 		}
+		await healthInputsChanged(trx, accountId);
 		return onboarding.id;
 	});
 }
@@ -212,6 +214,7 @@ export async function handOff(
 			after
 		});
 		await moveStage(trx, actor, account, 'adoption');
+		await healthInputsChanged(trx, accountId);
 	});
 }
 

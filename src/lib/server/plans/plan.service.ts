@@ -27,6 +27,7 @@ import {
 	lockObjective,
 	lockObjectiveTask
 } from './plan.repository';
+import { healthInputsChanged } from '../health/health-refresh';
 
 /** The account's success plan: objectives with derived progress, their tasks, what needs a look. */
 export async function getPlan(db: Db, actor: Actor, accountId: number, now = new Date()) {
@@ -133,6 +134,7 @@ export async function createObjective(
 			action: 'create',
 			after: { ...row, name: row.title }
 		});
+		await healthInputsChanged(trx, accountId);
 		return row.id;
 	});
 }
@@ -171,6 +173,7 @@ export async function updateObjective(
 			before: { ...before, name: before.title },
 			after: { ...after, name: after.title }
 		});
+		await healthInputsChanged(trx, accountId);
 	});
 }
 
@@ -208,6 +211,7 @@ export async function setStatus(
 			before: { name: before.title, status: before.status, status_reason: before.status_reason },
 			after: { name: after.title, status: after.status, status_reason: after.status_reason }
 		});
+		await healthInputsChanged(trx, accountId);
 	});
 }
 
@@ -237,6 +241,7 @@ export async function deleteObjective(
 			action: 'delete',
 			before: { ...before, name: before.title }
 		});
+		await healthInputsChanged(trx, accountId);
 	});
 }
 
@@ -277,6 +282,7 @@ export async function addTask(db: Db, actor: Actor, accountId: number, input: Pl
 			action: 'create',
 			after: { ...task, name: task.title, objective: objective.title }
 		});
+		await healthInputsChanged(trx, accountId);
 	});
 }
 
@@ -309,8 +315,10 @@ export async function changeTask(
 				action: 'delete',
 				before: { ...before, name: before.title, objective_id: objectiveId }
 			});
-			return;
+		} else {
+			const set = completionSet(change === 'done', actor.id);
+			await updateTask(trx, actor.id, accountId, before, set);
 		}
-		await updateTask(trx, actor.id, accountId, before, completionSet(change === 'done', actor.id));
+		await healthInputsChanged(trx, accountId);
 	});
 }

@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import type { HealthFacts } from '../../domain/health';
+import { DROP_WINDOW_DAYS } from '../../domain/churn';
+import { daysBetween } from '../../domain/dates';
+import type { Segment } from '../../domain/vocabulary';
+import type { Executor } from '../db/database';
+
+/** Which accounts a pass covers: a few named ones (a live change) or every account. */
+export type HealthScope = readonly number[] | 'all';
+
+/** Months of adoption the trend compares: the last three against the three before. */
+const TREND_MONTHS = 6;
+
+export interface AccountHealthInputs {
+	accountId: number;
+	segment: Segment;
+	/** Today in the account's time zone. */
+	today: string;
+	arr: number;
+	daysToRenewal: number | null;
+	/** The highest daily score in the drop rule's window, from the snapshots. */
+	recentHigh: number | null;
+	facts: HealthFacts;
+}
+
+/**
+ * Every fact the health model and the churn rules read, for every account in scope, in one
+ * set-based query: each input is one grouped aggregate joined by account, so 100,000 accounts
+ * cost a handful of scans rather than a query each. Days are counted in each account's zone.
+ */
+export async function gatherHealthInputs(
+	db: Executor,
+	scope: HealthScope,
+	now: Date
+): Promise<AccountHealthInputs[]> {
+	if (scope !== 'all' && scope.length === 0) return [];
+	const ids = scope === 'all' ? null : [...scope];
+	// `account_id = any(ids)` on every aggregate keeps a live pass to index lookups.
+	const within = (column: string) =>
+		ids === null ? sql`true` : sql`${sql.ref(column)} = any(${ids}::int[])`;
+
+	const result = await sql<{
+		account_id: number;
+		segment: Segment;
+		today: string;
+		arr: number;
+		days_to_renewal: number | null;
+		adoption_history: (number | null)[] | null;
+		adoption_month: string | null;
+		last_meeting_day: string | null;
+		last_task_day: string | null;
+		overdue_items: number | null;
+		onboarding_active: boolean | null;
+		open_objectives: number | null;
+		at_risk_objectives: number | null;
+		overdue_objectives: number | null;
+		recent_high: number | null;
+	}>`
+		with scope as (
+			select id, segment, arr, time_zone, renewal_date,
+				(${now}::timestamptz at time zone time_zone)::date as today
+			from accounts where ${within('id')}
+		),
+		meetings as (
+			select account_id, max(starts_at) as at from kickoff_meetings
+			where starts_at <= ${now} and ${within('account_id')} group by account_id
+		),
+		tasks_done as (
+			select account_id, max(completed_at) as at from tasks
+			where status = 'done' and ${within('account_id')} group by account_id
+		),
+		onboarding as (
+			select o.account_id,
+				count(t.id) filter (where t.status = 'open' and t.due_date < s.today)::int as overdue_items
+			from onboardings o
+			join scope s on s.id = o.account_id
+			left join onboarding_items i on i.onboarding_id = o.id
+			left join tasks t on t.id = i.task_id
+			where o.status = 'active'
+			group by o.account_id
+		),
+		objectives as (
+			select p.account_id,
+				count(*) filter (where p.status not in ('achieved', 'dropped'))::int as open,
+				count(*) filter (where p.status = 'at_risk')::int as at_risk,
+				count(*) filter (
+					where p.status not in ('achieved', 'dropped', 'at_risk') and p.due_date < s.today
+				)::int as overdue
+			from plan_objectives p join scope s on s.id = p.account_id
+			group by p.account_id
+		),
+		highs as (
+			select h.account_id, max(h.score) as high
+			from health_snapshots h join scope s on s.id = h.account_id
+			where h.day >= s.today - ${DROP_WINDOW_DAYS}::int
+			group by h.account_id
+		)
+		select s.id as account_id, s.segment, s.today::text as today, s.arr,
+			(s.renewal_date - s.today) as days_to_renewal,
+			ad.history as adoption_history, ad.latest_month::text as adoption_month,
+			(m.at at time zone s.time_zone)::date::text as last_meeting_day,
+			(td.at at time zone s.time_zone)::date::text as last_task_day,
+			ob.overdue_items, ob.account_id is not null as onboarding_active,
+			obj.open as open_objectives, obj.at_risk as at_risk_objectives,
+			obj.overdue as overdue_objectives,
+			hi.high as recent_high
+		from scope s
+		left join lateral (
+			select array_agg(r.adoption order by r.month) as history, max(r.month) as latest_month
+			from (
+				select month, adoption from account_adoption
+				where account_id = s.id order by month desc limit ${TREND_MONTHS}
+			) r
+		) ad on true
+		left join meetings m on m.account_id = s.id
+		left join tasks_done td on td.account_id = s.id
+		left join onboarding ob on ob.account_id = s.id
+		left join objectives obj on obj.account_id = s.id
+		left join highs hi on hi.account_id = s.id
+	`.execute(db);
+
+	return result.rows.map((r) => {
+		const history = r.adoption_history ?? [];
+		const touch = lastTouch(r.last_meeting_day, r.last_task_day, r.today);
+		const progress = {
+			overdueItems: r.overdue_items ?? 0,
+			openObjectives: r.open_objectives ?? 0,
+			atRiskObjectives: r.at_risk_objectives ?? 0,
+			overdueObjectives: r.overdue_objectives ?? 0,
+			onboardingActive: r.onboarding_active ?? false,
+			hasWork: (r.onboarding_active ?? false) || (r.open_objectives ?? 0) > 0
+		};
+		return {
+			accountId: r.account_id,
+			segment: r.segment,
+			today: r.today,
+			arr: r.arr,
+			daysToRenewal: r.days_to_renewal,
+			recentHigh: r.recent_high,
+			facts: {
+				adoption: history.at(-1) ?? null,
+				adoptionMonth: r.adoption_month,
+				adoptionHistory: history,
+				touch,
+				progress
+			}
+		};
+	});
+}
+
+/** The later of the last meeting and the last completed task, in days before today. */
+function lastTouch(meetingDay: string | null, taskDay: string | null, today: string) {
+	const candidates = [
+		meetingDay && { kind: 'meeting' as const, day: meetingDay },
+		taskDay && { kind: 'task' as const, day: taskDay }
+	].filter((t) => !!t);
+	const latest = candidates.sort((a, b) => b.day.localeCompare(a.day))[0];
+	if (!latest) return null;
+	return { ...latest, days: Math.max(0, daysBetween(latest.day, today)) };
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import { evaluateRules } from '../../domain/churn';
+import { componentScores, scoreHealth, type HealthResult } from '../../domain/health';
+import { applyRuleHits } from '../churn/churn-rules.repository';
+import type { Executor } from '../db/database';
+import {
+	gatherHealthInputs,
+	type AccountHealthInputs,
+	type HealthScope
+} from './health-inputs.repository';
+import { loadHealthModels, modelFor } from './health-model.repository';
+
+/** Accounts per write statement: keeps each statement's JSON parameter to a few megabytes. */
+const WRITE_BATCH = 10_000;
+
+/**
+ * Recomputes the health of every account in scope and acts on it, in the caller's
+ * transaction: the current score (`account_health`), today's snapshot, and the churn rules'
+ * flags. A change to one input calls it with that account, so the next page load is fresh;
+ * `npm run health:recompute` and the daily job call it with 'all' (one set-based pass).
+ */
+export async function refreshHealth(db: Executor, scope: HealthScope, now = new Date()) {
+	const [inputs, models] = [await gatherHealthInputs(db, scope, now), await loadHealthModels(db)];
+	const scored = inputs.map((input) => ({
+		input,
+		health: scoreHealth(componentScores(input.facts), modelFor(models, input.segment))
+	}));
+	for (let i = 0; i < scored.length; i += WRITE_BATCH) {
+		await writeHealth(db, scored.slice(i, i + WRITE_BATCH), now);
+	}
+	await applyRuleHits(
+		db,
+		scope,
+		scored.map(({ input, health }) => ({
+			accountId: input.accountId,
+			arr: input.arr,
+			hits: evaluateRules({
+				score: health.score,
+				band: health.band,
+				recentHigh: input.recentHigh,
+				daysToRenewal: input.daysToRenewal,
+				breachedP1: 0
+			})
+		})),
+		now
+	);
+	return { accounts: scored.length };
+}
+
+/** Upserts the current health and today's snapshot of a batch in one statement. */
+async function writeHealth(
+	db: Executor,
+	batch: { input: AccountHealthInputs; health: HealthResult }[],
+	now: Date
+) {
+	const rows = batch.map(({ input, health }) => {
+		const score = (c: string) => health.components.find((x) => x.component === c)?.score ?? null;
+		return {
+			account_id: input.accountId,
+			day: input.today,
+			score: health.score,
+			band: health.band,
+			coverage: health.coverage,
+			biggest_drag: health.biggestDrag,
+			adoption: score('adoption'),
+			engagement: score('engagement'),
+			progress: score('progress'),
+			support: score('support'),
+			sentiment: score('sentiment')
+		};
+	});
+	await sql`
+		with input as (
+			select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+				account_id int, day date, score smallint, band text, coverage real, biggest_drag text,
+				adoption smallint, engagement smallint, progress smallint, support smallint,
+				sentiment smallint
+			)
+		),
+		current as (
+			insert into account_health (account_id, score, band, coverage, biggest_drag, adoption,
+				engagement, progress, support, sentiment, computed_at)
+			select account_id, score, band, coverage, biggest_drag, adoption, engagement, progress,
+				support, sentiment, ${now}::timestamptz
+			from input
+			on conflict (account_id) do update set score = excluded.score, band = excluded.band,
+				coverage = excluded.coverage, biggest_drag = excluded.biggest_drag,
+				adoption = excluded.adoption, engagement = excluded.engagement,
+				progress = excluded.progress, support = excluded.support,
+				sentiment = excluded.sentiment, computed_at = excluded.computed_at
+		)
+		insert into health_snapshots (account_id, day, score, band, coverage, adoption, engagement,
+			progress, support, sentiment)
+		select account_id, day, score, band, coverage, adoption, engagement, progress, support,
+			sentiment
+		from input
+		on conflict (account_id, day) do update set score = excluded.score, band = excluded.band,
+			coverage = excluded.coverage, adoption = excluded.adoption,
+			engagement = excluded.engagement, progress = excluded.progress,
+			support = excluded.support, sentiment = excluded.sentiment
+	`.execute(db);
+}
+
+/**
+ * Call inside the transaction that changed one of an account's health inputs (usage, tasks,
+ * objectives, onboarding, meetings, the account's own segment or renewal): its score, today's
+ * snapshot and its rule flags are current when the transaction commits.
+ */
+export function healthInputsChanged(db: Executor, accountId: number, now = new Date()) {
+	return refreshHealth(db, [accountId], now);
+}
