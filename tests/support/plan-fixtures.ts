@@ -47,8 +47,7 @@ export function reading(
 	return { metric, month, used, entitled, version: null };
 }
 
-/** The account's audit trail, oldest first. */
-/** The account's audit rows, without those the churn rules write as its health moves. */
+/** The account's audit trail, oldest first, without the rows churn rules write as health moves. */
 export async function auditRows(db: Db, accountId: number) {
 	return db
 		.selectFrom('audit_log')
