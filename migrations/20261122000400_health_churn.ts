@@ -107,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.addColumn('band', 'text', (c) => c.modifyEnd(inList('band', BANDS)))
 			.addColumn('coverage', 'real', (c) => c.notNull().check(sql`coverage between 0 and 1`))
 			.addColumn('biggest_drag', 'text', (c) => c.modifyEnd(inList('biggest_drag', COMPONENTS)))
-			.addColumn('computed_at', 'timestamptz', (c) => c.notNull())
+			.addColumn('changed_at', 'timestamptz', (c) => c.notNull())
 	).execute();
 	await db.schema
 		.createIndex('account_health_band_score')
@@ -128,11 +128,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.addColumn('coverage', 'real', (c) => c.notNull())
 			.addPrimaryKeyConstraint('health_snapshots_pk', ['account_id', 'day'])
 	).execute();
-	await db.schema
-		.createIndex('health_snapshots_day')
-		.on('health_snapshots')
-		.columns(['day', 'account_id'])
-		.execute();
 
 	// A CSM's own assessment, shown beside the data's, until it expires.
 	await db.schema

@@ -181,19 +181,35 @@ function printTable(title: string, rows: Measured[], staticP50: number) {
 	}
 }
 
-/** `health:recompute`'s pass over every account, three times: the budget is ≤ 5 s at 100,000. */
+/**
+ * `health:recompute`'s pass over every account, as the daily job runs it: each run a new day,
+ * so it writes a full day of snapshots, then once more on the same day (only what moved is
+ * rewritten). The budget is ≤ 5 s at 100,000 accounts.
+ */
 async function timeRecompute(db: OpenDatabase['db']) {
-	const runs: number[] = [];
-	for (let i = 0; i < 3; i++) {
-		const started = performance.now();
-		const { accounts } = await db
-			.transaction()
-			.execute((trx) => refreshHealth(trx, 'all', new Date()));
-		runs.push(performance.now() - started);
-		log(`health recompute: ${accounts} accounts in ${(runs.at(-1)! / 1000).toFixed(2)} s`);
+	const day = 86_400_000;
+	const runs: { label: string; ms: number }[] = [];
+	for (let i = 1; i <= 3; i++) {
+		const now = new Date(Date.now() + i * day);
+		for (const label of [`new day ${i}`, `same day ${i}`]) {
+			const started = performance.now();
+			const { accounts } = await db.transaction().execute((trx) => refreshHealth(trx, 'all', now));
+			runs.push({ label, ms: performance.now() - started });
+			log(
+				`health recompute (${label}): ${accounts} accounts in ${(runs.at(-1)!.ms / 1000).toFixed(2)} s`
+			);
+		}
 	}
-	log(`health recompute best ${(Math.min(...runs) / 1000).toFixed(2)} s`);
+	const worst = Math.max(...runs.filter((r) => r.label.startsWith('new')).map((r) => r.ms));
+	log(`health recompute, slowest new-day pass: ${(worst / 1000).toFixed(2)} s`);
+	// Back to today for the page measurements: drop the days simulated ahead.
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('health_snapshots').where('day', '>', isoToday()).execute();
+		await refreshHealth(trx, 'all', new Date());
+	});
 }
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
 
 async function main() {
 	if (!args['no-build'] && !args['recompute-only']) {

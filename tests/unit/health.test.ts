@@ -3,12 +3,15 @@ import {
 	DEFAULT_HEALTH_MODEL,
 	adoptionComponent,
 	bandOf,
+	componentScores,
 	engagementComponent,
 	healthDelta,
 	progressComponent,
 	scoreHealth,
 	type ComponentScores,
-	type HealthModel
+	type HealthFacts,
+	type HealthModel,
+	type StoredScores
 } from '../../src/lib/domain/health';
 
 const NONE: ComponentScores = {
@@ -111,6 +114,123 @@ describe('healthDelta', () => {
 		expect(delta.score).toBe(50 - 80);
 		expect(delta.components).toMatchObject({ adoption: -20, engagement: null });
 		expect(healthDelta(now, null).score).toBeNull();
+	});
+
+	it('compares against a stored row: every component, null where the earlier day lacked data', () => {
+		const current = scoreHealth(
+			{ ...NONE, adoption: 70, engagement: 100, progress: 40 },
+			DEFAULT_HEALTH_MODEL
+		);
+		const stored: StoredScores = {
+			score: 60,
+			adoption: 75,
+			engagement: null,
+			progress: 40,
+			support: null,
+			sentiment: 50
+		};
+		const delta = healthDelta(current, stored);
+		// (30·70 + 20·100 + 20·40) / 70 = 70.
+		expect(current.score).toBe(70);
+		expect(delta.score).toBe(10);
+		expect(delta.components).toEqual({
+			adoption: -5,
+			engagement: null,
+			progress: 0,
+			support: null,
+			// The earlier day had sentiment; today has none: no change to show, not −50.
+			sentiment: null
+		});
+	});
+
+	it('has no overall change when the earlier day had no score, and none at all without a day', () => {
+		const current = scoreHealth({ ...NONE, adoption: 50 }, DEFAULT_HEALTH_MODEL);
+		const unscored: StoredScores = { ...NONE, score: null, adoption: 40 };
+		expect(healthDelta(current, unscored)).toEqual({
+			score: null,
+			components: { adoption: 10, engagement: null, progress: null, support: null, sentiment: null }
+		});
+		expect(healthDelta(current, null).components).toEqual({
+			adoption: null,
+			engagement: null,
+			progress: null,
+			support: null,
+			sentiment: null
+		});
+	});
+});
+
+describe('componentScores', () => {
+	const noWork = {
+		overdueItems: 0,
+		openObjectives: 0,
+		atRiskObjectives: 0,
+		overdueObjectives: 0,
+		hasWork: false,
+		onboardingActive: false
+	};
+	const facts = (overrides: Partial<HealthFacts> = {}): HealthFacts => ({
+		adoption: null,
+		adoptionMonth: null,
+		adoptionHistory: [],
+		touch: null,
+		progress: noWork,
+		...overrides
+	});
+
+	it('leaves every section without data missing, support and sentiment always', () => {
+		expect(componentScores(facts())).toEqual(NONE);
+	});
+
+	it('scores the sections that have data and leaves the rest missing', () => {
+		const scores = componentScores(
+			facts({
+				adoption: 0.62,
+				adoptionMonth: '2030-05-01',
+				adoptionHistory: [0.62],
+				touch: { kind: 'meeting', day: '2030-05-01', days: 52 }
+			})
+		);
+		expect(scores).toEqual({ ...NONE, adoption: 62, engagement: 50 });
+	});
+
+	it('scores progress from the plan and onboarding facts when there is work', () => {
+		const scores = componentScores(
+			facts({
+				progress: {
+					...noWork,
+					hasWork: true,
+					onboardingActive: true,
+					overdueItems: 1,
+					openObjectives: 2,
+					overdueObjectives: 1
+				}
+			})
+		);
+		// 100 − 10 for the overdue item − 60·½ for the troubled objective.
+		expect(scores).toEqual({ ...NONE, progress: 60 });
+	});
+
+	it('nudges adoption by the six-month trend: up +10, down −10, flat or too short none', () => {
+		const adoption = (history: number[]) =>
+			componentScores(
+				facts({ adoption: history.at(-1)!, adoptionMonth: '2030-06-01', adoptionHistory: history })
+			).adoption;
+		expect(adoption([0.4, 0.4, 0.4, 0.6, 0.6, 0.6])).toBe(70);
+		expect(adoption([0.8, 0.8, 0.8, 0.6, 0.6, 0.6])).toBe(50);
+		expect(adoption([0.6, 0.6, 0.6, 0.6, 0.6, 0.6])).toBe(60);
+		// Fewer than six months: no trend yet, so no nudge.
+		expect(adoption([0.2, 0.4, 0.6])).toBe(60);
+		// Missing months do not count towards the six.
+		expect(
+			componentScores(
+				facts({
+					adoption: 0.6,
+					adoptionMonth: '2030-06-01',
+					adoptionHistory: [null, 0.4, 0.4, 0.6, 0.6, 0.6]
+				})
+			).adoption
+		).toBe(60);
 	});
 });
 

@@ -19,22 +19,34 @@ describe('navigationFor', () => {
 		expect(navigationFor('csm', 1234)[1]!.href).toBe('/accounts?csm=1234');
 	});
 
-	it('gives a manager accounts, the board, portfolio adoption, their own work, renewals and a new-account link', () => {
+	it('gives a manager accounts, health, churn risks, the board, adoption, their work, renewals, notifications and a new-account link', () => {
 		expect(navigationFor('manager', 1)).toEqual([
 			{ href: '/accounts', label: 'nav.accounts' },
+			{ href: '/health', label: 'nav.health' },
+			{ href: '/risks', label: 'nav.risks' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
 			{ href: '/adoption', label: 'nav.adoption' },
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
+			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' },
 			{ href: '/accounts/new', label: 'nav.newAccount' }
 		]);
 	});
 
-	it('gives sales renewals first, and no new-account link', () => {
+	it('gives sales churn risks first, renewals, accounts and notifications, and no new-account link', () => {
 		expect(navigationFor('sales', 1)).toEqual([
+			{ href: '/risks', label: 'nav.risks' },
 			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
-			{ href: '/accounts', label: 'nav.accounts' }
+			{ href: '/accounts', label: 'nav.accounts' },
+			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' }
 		]);
+	});
+
+	it('gives notifications to managers and sales only', () => {
+		for (const role of USER_ROLES) {
+			const has = navigationFor(role, 1).some((item) => item.href === '/notifications');
+			expect(has, role).toBe(role === 'manager' || role === 'sales');
+		}
 	});
 
 	it('gives a partner their work and their customers', () => {
@@ -51,10 +63,11 @@ describe('navigationFor', () => {
 		}
 	});
 
-	it('gives an admin users first, then accounts', () => {
+	it('gives an admin users first, templates, the health model, then accounts', () => {
 		expect(navigationFor('admin', 1)).toEqual([
 			{ href: '/admin/users', label: 'nav.users' },
 			{ href: '/admin/templates', label: 'nav.templates' },
+			{ href: '/admin/health-model', label: 'nav.healthModel' },
 			{ href: '/accounts', label: 'nav.accounts' }
 		]);
 	});

@@ -59,3 +59,24 @@ export function canCreateAccount(actor: Actor): boolean {
 export function canManageUsers(actor: Actor): boolean {
 	return actor.role === 'admin';
 }
+
+/**
+ * Churn risk is the vendor's own commercial read of a customer: every internal role sees it, a
+ * reseller's partner CSM does not.
+ */
+export function canReadChurn(actor: Actor): boolean {
+	return actor.role !== 'partner';
+}
+
+/** Raising, editing, moving and dismissing flags, and logging mitigation: as canEditAccount. */
+export const canManageChurn = canEditAccount;
+
+/** Sales acknowledge flags (as do managers); acknowledging is their only write besides comments. */
+export function canAcknowledgeChurn(actor: Actor): boolean {
+	return actor.role === 'sales' || actor.role === 'manager';
+}
+
+/** Comments: whoever manages the flag, and sales. */
+export function canCommentChurn(actor: Actor, account: AccountFacts): boolean {
+	return canEditAccount(actor, account) || actor.role === 'sales';
+}

@@ -1,3 +1,4 @@
+import { positiveInt } from './query-params';
 import { LIFECYCLE_STAGES, REGIONS, SALES_CHANNELS, SEGMENTS, isOneOf } from './vocabulary';
 import type { LifecycleStage, Region, SalesChannel, Segment } from './vocabulary';
 
@@ -25,12 +26,6 @@ export interface AccountListQuery {
 	sort: AccountSort;
 	dir: 'asc' | 'desc';
 	page: number;
-}
-
-function positiveInt(raw: string | null, max: number): number | null {
-	if (!raw || !/^\d{1,10}$/.test(raw)) return null;
-	const n = Number(raw);
-	return n >= 1 && n <= max ? n : null;
 }
 
 /** Reads the list's state from the URL; anything malformed falls back to the default. */

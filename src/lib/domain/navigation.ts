@@ -4,10 +4,18 @@ export interface NavItem {
 	href: string;
 	/** A message key, translated by the shell. */
 	label: string;
+	/** The message key that words the item's count for screen readers ("3 open", "2 new"). */
+	countLabel?: string;
 }
 
 export const MY_WORK: NavItem = { href: '/my-work', label: 'nav.myWork' };
 const BOARD: NavItem = { href: '/onboarding', label: 'nav.onboardingBoard' };
+export const NOTIFICATIONS: NavItem = {
+	href: '/notifications',
+	label: 'nav.notifications',
+	countLabel: 'nav.unreadLabel'
+};
+const RISKS: NavItem = { href: '/risks', label: 'nav.risks' };
 
 /** Each role's navigation: only sections that exist, shaped by what the role comes for. */
 export function navigationFor(role: UserRole, userId: number): NavItem[] {
@@ -22,16 +30,21 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 		case 'manager':
 			return [
 				{ href: '/accounts', label: 'nav.accounts' },
+				{ href: '/health', label: 'nav.health' },
+				RISKS,
 				BOARD,
 				{ href: '/adoption', label: 'nav.adoption' },
 				MY_WORK,
 				{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
+				NOTIFICATIONS,
 				{ href: '/accounts/new', label: 'nav.newAccount' }
 			];
 		case 'sales':
 			return [
+				RISKS,
 				{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
-				{ href: '/accounts', label: 'nav.accounts' }
+				{ href: '/accounts', label: 'nav.accounts' },
+				NOTIFICATIONS
 			];
 		case 'partner':
 			return [MY_WORK, { href: '/accounts', label: 'nav.customers' }];
@@ -39,6 +52,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 			return [
 				{ href: '/admin/users', label: 'nav.users' },
 				{ href: '/admin/templates', label: 'nav.templates' },
+				{ href: '/admin/health-model', label: 'nav.healthModel' },
 				{ href: '/accounts', label: 'nav.accounts' }
 			];
 	}

@@ -1,3 +1,4 @@
+import { positiveInt } from './query-params';
 import { REGIONS, SEGMENTS, isOneOf, type Region, type Segment } from './vocabulary';
 
 export const PORTFOLIO_PAGE_SIZE = 25;
@@ -10,12 +11,6 @@ export interface PortfolioAdoptionQuery {
 	/** 'YYYY-MM-01', or null for the newest month with data. */
 	month: string | null;
 	page: number;
-}
-
-function positiveInt(raw: string | null, max: number): number | null {
-	if (!raw || !/^\d{1,10}$/.test(raw)) return null;
-	const n = Number(raw);
-	return n >= 1 && n <= max ? n : null;
 }
 
 /** Reads the view's state from the URL; anything malformed falls back to the default. */

@@ -1,5 +1,6 @@
-import { MY_WORK, navigationFor } from '$lib/domain/navigation';
+import { MY_WORK, NOTIFICATIONS, navigationFor } from '$lib/domain/navigation';
 import { requireUser } from '$lib/server/auth/guard';
+import { unreadCount } from '$lib/server/churn/risk-list.service';
 import { myWorkCount } from '$lib/server/tasks/my-work.service';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,9 +10,17 @@ export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const nav = navigationFor(user.role, user.id);
 	// The count beside "My work": one indexed query, only for roles that have the page.
-	const workCount = nav.includes(MY_WORK) ? await myWorkCount(locals.db, user) : null;
+	const [workCount, unread] = await Promise.all([
+		nav.includes(MY_WORK) ? myWorkCount(locals.db, user) : null,
+		// New critical churn flags: one indexed count, only for roles with notifications.
+		nav.includes(NOTIFICATIONS) ? unreadCount(locals.db, user) : null
+	]);
+	const counts = new Map([
+		[MY_WORK, workCount],
+		[NOTIFICATIONS, unread]
+	]);
 	return {
 		user: { id: user.id, name: user.name, email: user.email, role: user.role },
-		nav: nav.map((item) => ({ ...item, count: item === MY_WORK ? workCount : null }))
+		nav: nav.map((item) => ({ ...item, count: counts.get(item) ?? null }))
 	};
 }) satisfies LayoutServerLoad;

@@ -5,9 +5,10 @@ import { isOnTeam, lockAccount } from './account.repository';
 
 /**
  * What a write needs: 'edit' changes the account's data (CSMs on the team, managers); 'work'
- * works its follow-ups, which a reseller's partner CSM may do too.
+ * works its follow-ups, which a reseller's partner CSM may do too; 'read' only locks an account
+ * the actor can see, for writes whose own rule the caller checks with the returned facts.
  */
-export type AccountNeed = 'edit' | 'work';
+export type AccountNeed = 'edit' | 'work' | 'read';
 
 /**
  * Inside a write transaction: locks the account row and checks the actor may do what the write
@@ -25,7 +26,9 @@ export async function lockAccountFor(
 	}
 	const actorOnTeam = await isOnTeam(trx, accountId, actor.id);
 	const facts = { resellerId: account.reseller_id, actorOnTeam };
-	const allowed = need === 'edit' ? canEditAccount(actor, facts) : canWorkTasks(actor, facts);
+	const allowed =
+		need === 'read' ||
+		(need === 'edit' ? canEditAccount(actor, facts) : canWorkTasks(actor, facts));
 	if (!allowed) throw new ForbiddenError();
 	return { account, facts };
 }

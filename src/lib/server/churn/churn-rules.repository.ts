@@ -106,7 +106,7 @@ export async function applyRuleHits(
 			worsen.map((w) => ({
 				flagId: w.id,
 				kind: 'rule_update',
-				data: { ...w.hit.detail, severity: w.hit.severity, from: w.from }
+				data: { ...w.hit.detail, severity: w.hit.severity, previous_severity: w.from }
 			})),
 			now
 		);

@@ -18,7 +18,7 @@ export interface AccountHealthInputs {
 	today: string;
 	arr: number;
 	daysToRenewal: number | null;
-	/** The highest daily score in the drop rule's window, from the snapshots. */
+	/** The highest daily score in the drop rule's window before today, from the snapshots. */
 	recentHigh: number | null;
 	facts: HealthFacts;
 }
@@ -69,15 +69,20 @@ export async function gatherHealthInputs(
 			select account_id, max(completed_at) as at from tasks
 			where status = 'done' and ${within('account_id')} group by account_id
 		),
+		-- Active onboardings, and their open items past due counted from the few open overdue
+		-- tasks rather than by walking every item of every checklist.
 		onboarding as (
-			select o.account_id,
-				count(t.id) filter (where t.status = 'open' and t.due_date < s.today)::int as overdue_items
-			from onboardings o
-			join scope s on s.id = o.account_id
-			left join onboarding_items i on i.onboarding_id = o.id
-			left join tasks t on t.id = i.task_id
+			select o.id, o.account_id, s.today
+			from onboardings o join scope s on s.id = o.account_id
 			where o.status = 'active'
-			group by o.account_id
+		),
+		overdue_items as (
+			select ob.account_id, count(*)::int as n
+			from tasks t
+			join onboarding_items i on i.task_id = t.id
+			join onboarding ob on ob.id = i.onboarding_id
+			where t.source = 'onboarding' and t.status = 'open' and t.due_date < ob.today
+			group by ob.account_id
 		),
 		objectives as (
 			select p.account_id,
@@ -89,10 +94,21 @@ export async function gatherHealthInputs(
 			from plan_objectives p join scope s on s.id = p.account_id
 			group by p.account_id
 		),
+		-- The last months of adoption (one more than the trend reads, for a partial current
+		-- month): one pass over the recent rows of the index, not a probe per account.
+		adoption as (
+			select account_id, array_agg(adoption order by month) as history,
+				max(month) as latest_month
+			from account_adoption
+			where month >= (date_trunc('month', ${now}::timestamptz) - ${`${TREND_MONTHS} months`}::interval)::date
+				and ${within('account_id')}
+			group by account_id
+		),
 		highs as (
 			select h.account_id, max(h.score) as high
 			from health_snapshots h join scope s on s.id = h.account_id
-			where h.day >= s.today - ${DROP_WINDOW_DAYS}::int
+			-- Before today: today's row is rewritten by every refresh, so it would chase the score.
+			where h.day >= s.today - ${DROP_WINDOW_DAYS}::int and h.day < s.today
 			group by h.account_id
 		)
 		select s.id as account_id, s.segment, s.today::text as today, s.arr,
@@ -100,27 +116,22 @@ export async function gatherHealthInputs(
 			ad.history as adoption_history, ad.latest_month::text as adoption_month,
 			(m.at at time zone s.time_zone)::date::text as last_meeting_day,
 			(td.at at time zone s.time_zone)::date::text as last_task_day,
-			ob.overdue_items, ob.account_id is not null as onboarding_active,
+			ov.n as overdue_items, ob.account_id is not null as onboarding_active,
 			obj.open as open_objectives, obj.at_risk as at_risk_objectives,
 			obj.overdue as overdue_objectives,
 			hi.high as recent_high
 		from scope s
-		left join lateral (
-			select array_agg(r.adoption order by r.month) as history, max(r.month) as latest_month
-			from (
-				select month, adoption from account_adoption
-				where account_id = s.id order by month desc limit ${TREND_MONTHS}
-			) r
-		) ad on true
+		left join adoption ad on ad.account_id = s.id
 		left join meetings m on m.account_id = s.id
 		left join tasks_done td on td.account_id = s.id
 		left join onboarding ob on ob.account_id = s.id
+		left join overdue_items ov on ov.account_id = s.id
 		left join objectives obj on obj.account_id = s.id
 		left join highs hi on hi.account_id = s.id
 	`.execute(db);
 
 	return result.rows.map((r) => {
-		const history = r.adoption_history ?? [];
+		const history = (r.adoption_history ?? []).slice(-TREND_MONTHS);
 		const touch = lastTouch(r.last_meeting_day, r.last_task_day, r.today);
 		const progress = {
 			overdueItems: r.overdue_items ?? 0,

@@ -4,16 +4,7 @@ import type { Executor } from '../db/database';
 export function snapshotsSince(db: Executor, accountId: number, since: string) {
 	return db
 		.selectFrom('health_snapshots')
-		.select([
-			'day',
-			'score',
-			'band',
-			'adoption',
-			'engagement',
-			'progress',
-			'support',
-			'sentiment'
-		])
+		.select(['day', 'score', 'band', 'adoption', 'engagement', 'progress', 'support', 'sentiment'])
 		.where('account_id', '=', accountId)
 		.where('day', '>=', since)
 		.orderBy('day')

@@ -109,7 +109,14 @@ export async function setOverride(
 		const after = await trx
 			.insertInto('health_overrides')
 			.values({ account_id: accountId, ...values })
-			.onConflict((oc) => oc.column('account_id').doUpdateSet({ ...values, ...bumpVersion() }))
+			.onConflict((oc) =>
+				oc.column('account_id').doUpdateSet((eb) => ({
+					...values,
+					...bumpVersion(),
+					// Qualified: a bare `version` is ambiguous beside `excluded.version` here.
+					version: eb('health_overrides.version', '+', 1)
+				}))
+			)
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await writeAudit(trx, {

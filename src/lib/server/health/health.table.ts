@@ -30,7 +30,8 @@ export interface AccountHealthTable extends ComponentScoreColumns {
 	/** Share of the model's weight backed by data, 0–1. */
 	coverage: number;
 	biggest_drag: HealthComponent | null;
-	computed_at: Date;
+	/** When the values last changed: a recompute that finds the same score leaves the row be. */
+	changed_at: Date;
 }
 
 /** One row per account and day: the trend and the week-on-week change. */

@@ -1,0 +1,154 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import { ACTIVE_CHURN_STATUSES } from '../../domain/churn';
+import { RISK_LIST_PAGE_SIZE, type RiskListQuery } from '../../domain/risk-list-query';
+import { hasCsm } from '../accounts/account.repository';
+import type { Database, Executor } from '../db/database';
+
+/** Whose flags a list shows: a sales user's own accounts (team members), or everyone's. */
+export type RiskScope = { teamMember: number } | 'all';
+
+type FlagAndAccount = Database & { f: Database['churn_flags']; a: Database['accounts'] };
+
+function onTeam(eb: ExpressionBuilder<FlagAndAccount, 'f' | 'a'>, userId: number) {
+	return eb.exists(
+		eb
+			.selectFrom('account_team_members as t')
+			.select(sql`1`.as('one'))
+			.whereRef('t.account_id', '=', 'a.id')
+			.where('t.user_id', '=', userId)
+	);
+}
+
+function filtered(db: Executor, scope: RiskScope, query: RiskListQuery, today: string) {
+	return db
+		.selectFrom('churn_flags as f')
+		.innerJoin('accounts as a', 'a.id', 'f.account_id')
+		.$if(query.state === 'active', (qb) => qb.where('f.status', 'in', ACTIVE_CHURN_STATUSES))
+		.$if(query.state === 'closed', (qb) => qb.where('f.status', 'not in', ACTIVE_CHURN_STATUSES))
+		.$if(query.severity !== null, (qb) => qb.where('f.severity', '=', query.severity!))
+		.$if(query.renewal !== null, (qb) =>
+			qb
+				.where('a.renewal_date', '>=', today)
+				.where('a.renewal_date', '<=', sql<string>`${today}::date + ${query.renewal}::int`)
+		)
+		.$if(query.csm !== null, (qb) => qb.where((eb) => hasCsm(eb, query.csm!)))
+		.$if(scope !== 'all', (qb) =>
+			qb.where((eb) => onTeam(eb, scope === 'all' ? 0 : scope.teamMember))
+		);
+}
+
+/** One page of flags: most ARR at risk first, or soonest renewal first. */
+export function riskPage(
+	db: Executor,
+	scope: RiskScope,
+	query: RiskListQuery,
+	today: string,
+	viewerId: number
+) {
+	return filtered(db, scope, query, today)
+		.leftJoin('account_health as h', 'h.account_id', 'a.id')
+		.leftJoin('users as owner', 'owner.id', 'f.next_step_owner_id')
+		.select((eb) => [
+			'f.id',
+			'f.rule',
+			'f.severity',
+			'f.reason',
+			'f.status',
+			'f.arr_at_risk',
+			'f.summary',
+			'f.next_step',
+			'f.next_step_due',
+			'f.created_at',
+			'a.id as account_id',
+			'a.name as account_name',
+			'a.currency',
+			'a.renewal_date',
+			'h.score',
+			'h.band',
+			'owner.name as owner_name',
+			eb
+				.exists(
+					eb
+						.selectFrom('churn_flag_events as e')
+						.select(sql`1`.as('one'))
+						.whereRef('e.flag_id', '=', 'f.id')
+						.where('e.kind', '=', 'acknowledged')
+						.where('e.actor_id', '=', viewerId)
+				)
+				.as('acknowledged_by_me')
+		])
+		.$call((qb) =>
+			query.sort === 'renewal'
+				? qb
+						.orderBy('a.renewal_date', (ob) => ob.asc().nullsLast())
+						.orderBy('f.arr_at_risk', 'desc')
+				: qb
+						.orderBy('f.arr_at_risk', 'desc')
+						.orderBy('a.renewal_date', (ob) => ob.asc().nullsLast())
+		)
+		.orderBy('f.id')
+		.limit(RISK_LIST_PAGE_SIZE)
+		.offset((query.page - 1) * RISK_LIST_PAGE_SIZE)
+		.execute();
+}
+
+/** How many flags match and the ARR they put at risk. */
+export async function riskTotals(
+	db: Executor,
+	scope: RiskScope,
+	query: RiskListQuery,
+	today: string
+) {
+	const row = await filtered(db, scope, query, today)
+		.select([
+			sql<number>`count(*)::int`.as('flags'),
+			sql<number>`count(distinct a.id)::int`.as('accounts'),
+			sql<number>`coalesce(sum(f.arr_at_risk), 0)::float8`.as('arr')
+		])
+		.executeTakeFirstOrThrow();
+	return row;
+}
+
+/** Critical flags raised in the last `days` days within scope, newest first. */
+export function recentCritical(db: Executor, scope: RiskScope, since: Date, limit: number) {
+	return db
+		.selectFrom('churn_flags as f')
+		.innerJoin('accounts as a', 'a.id', 'f.account_id')
+		.select([
+			'f.id',
+			'f.rule',
+			'f.reason',
+			'f.status',
+			'f.arr_at_risk',
+			'f.created_at',
+			'a.id as account_id',
+			'a.name as account_name',
+			'a.currency'
+		])
+		.where('f.severity', '=', 'critical')
+		.where('f.created_at', '>=', since)
+		.$if(scope !== 'all', (qb) =>
+			qb.where((eb) => onTeam(eb, scope === 'all' ? 0 : scope.teamMember))
+		)
+		.orderBy('f.created_at', 'desc')
+		.orderBy('f.id', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+/** Critical flags in scope the viewer has not seen yet: the count beside "Notifications". */
+export async function countUnreadCritical(db: Executor, scope: RiskScope, viewerId: number) {
+	const row = await db
+		.selectFrom('churn_flags as f')
+		.innerJoin('accounts as a', 'a.id', 'f.account_id')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where('f.severity', '=', 'critical')
+		.where('f.created_at', '>', (eb) =>
+			eb.selectFrom('users').select('notifications_seen_at').where('id', '=', viewerId)
+		)
+		.$if(scope !== 'all', (qb) =>
+			qb.where((eb) => onTeam(eb, scope === 'all' ? 0 : scope.teamMember))
+		)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}

@@ -1,0 +1,216 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { HEALTH_REVIEW_PAGE_SIZE, type HealthReviewQuery } from '../../domain/health-review-query';
+import type { HealthBand } from '../../domain/health';
+import type { Region, Segment } from '../../domain/vocabulary';
+import { hasCsm, primaryCsm } from '../accounts/account.repository';
+import type { Database, Executor } from '../db/database';
+
+type Filtered = SelectQueryBuilder<
+	Database & { h: Database['account_health']; a: Database['accounts'] },
+	'h' | 'a',
+	object
+>;
+
+/** Accounts with a computed health, narrowed by the review's filters (band included). */
+function filtered(db: Executor, query: HealthReviewQuery, withBand = true): Filtered {
+	return db
+		.selectFrom('account_health as h')
+		.innerJoin('accounts as a', 'a.id', 'h.account_id')
+		.$if(query.segment !== null, (qb) => qb.where('a.segment', '=', query.segment!))
+		.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
+		.$if(query.csm !== null, (qb) => qb.where((eb) => hasCsm(eb, query.csm!)))
+		.$if(withBand && query.band !== null, (qb) => qb.where('h.band', '=', query.band!));
+}
+
+/** Accounts and ARR per band (and without a score), over the filters other than band. */
+export function bandDistribution(db: Executor, query: HealthReviewQuery) {
+	return filtered(db, query, false)
+		.select([
+			'h.band',
+			(eb) => eb.fn.countAll<number>().as('accounts'),
+			sql<number>`coalesce(sum(a.arr), 0)::float8`.as('arr')
+		])
+		.groupBy('h.band')
+		.execute() as Promise<{ band: HealthBand | null; accounts: number; arr: number }[]>;
+}
+
+/** Accounts of one band within a group. */
+const bandCount = (band: HealthBand) => sql<number>`count(*) filter (where h.band = ${band})::int`;
+
+/** Mean score and band counts by segment and by region, in one grouping-sets pass. */
+export async function healthBySegmentAndRegion(db: Executor, query: HealthReviewQuery) {
+	const { rows } = await sql<{
+		segment: Segment | null;
+		region: Region | null;
+		accounts: number;
+		mean: number | null;
+		red: number;
+		yellow: number;
+		green: number;
+	}>`
+		select a.segment, a.region, count(*)::int as accounts, avg(h.score)::float8 as mean,
+			${bandCount('red')} as red, ${bandCount('yellow')} as yellow,
+			${bandCount('green')} as green
+		from (${filtered(db, query).select(['h.account_id'])}) f
+		join account_health h on h.account_id = f.account_id
+		join accounts a on a.id = f.account_id
+		group by grouping sets ((a.segment), (a.region))
+	`.execute(db);
+	return {
+		bySegment: rows.filter((r) => r.segment !== null),
+		byRegion: rows.filter((r) => r.region !== null)
+	};
+}
+
+/** Mean score and band counts per CSM (an account with two CSMs counts for each). */
+export function healthByCsm(db: Executor, query: HealthReviewQuery) {
+	return filtered(db, query)
+		.innerJoin('account_team_members as t', (join) =>
+			join.onRef('t.account_id', '=', 'a.id').on('t.team_role', '=', 'CSM')
+		)
+		.innerJoin('users as u', 'u.id', 't.user_id')
+		.select([
+			'u.id',
+			'u.name',
+			sql<number>`count(*)::int`.as('accounts'),
+			sql<number | null>`avg(h.score)::float8`.as('mean'),
+			bandCount('red').as('red'),
+			bandCount('yellow').as('yellow'),
+			bandCount('green').as('green')
+		])
+		.groupBy(['u.id', 'u.name'])
+		.orderBy('u.name')
+		.execute();
+}
+
+/**
+ * The biggest falls and rises since `weekAgo`, against each account's snapshot of that day:
+ * `direction` 'down' lists the falls, 'up' the rises.
+ */
+export function movers(
+	db: Executor,
+	query: HealthReviewQuery,
+	weekAgo: string,
+	direction: 'down' | 'up',
+	limit: number
+) {
+	const change = sql<number>`h.score - s.score`;
+	return filtered(db, query)
+		.innerJoin('health_snapshots as s', (join) =>
+			join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', weekAgo)
+		)
+		.select([
+			'a.id',
+			'a.name',
+			'a.arr',
+			'a.currency',
+			'h.score',
+			'h.band',
+			's.score as was',
+			change.as('change')
+		])
+		.where(change, direction === 'down' ? '<' : '>', 0)
+		.orderBy(change, direction === 'down' ? 'asc' : 'desc')
+		.orderBy('a.arr', 'desc')
+		.orderBy('a.id')
+		.limit(limit)
+		.execute();
+}
+
+/** One page of the filtered accounts, worst first (or by ARR, or by this week's fall). */
+export function reviewPage(db: Executor, query: HealthReviewQuery, weekAgo: string) {
+	const base = filtered(db, query).leftJoin('health_snapshots as s', (join) =>
+		join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', weekAgo)
+	);
+	const change = sql<number | null>`h.score - s.score`;
+	const page = base
+		.select(['a.id', change.as('change')])
+		.$call((qb) =>
+			query.sort === 'arr'
+				? qb.orderBy('a.arr', 'desc')
+				: query.sort === 'change'
+					? qb.orderBy(change, (ob) => ob.asc().nullsLast())
+					: qb.orderBy('h.score', (ob) => ob.asc().nullsLast())
+		)
+		.orderBy('a.id')
+		.limit(HEALTH_REVIEW_PAGE_SIZE)
+		.offset((query.page - 1) * HEALTH_REVIEW_PAGE_SIZE)
+		.as('page');
+	return db
+		.selectFrom(page)
+		.innerJoin('accounts as a', 'a.id', 'page.id')
+		.innerJoin('account_health as h', 'h.account_id', 'a.id')
+		.leftJoin('health_overrides as o', 'o.account_id', 'a.id')
+		.leftJoinLateral(primaryCsm, (join) => join.onTrue())
+		.select([
+			'a.id',
+			'a.name',
+			'a.segment',
+			'a.region',
+			'a.arr',
+			'a.currency',
+			'a.renewal_date',
+			'h.score',
+			'h.band',
+			'h.coverage',
+			'h.biggest_drag',
+			'page.change',
+			'o.band as override_band',
+			'o.expires_on as override_expires_on',
+			'csm.csm_name'
+		])
+		.execute();
+}
+
+export async function countReviewed(db: Executor, query: HealthReviewQuery) {
+	const row = await filtered(db, query)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Daily scores of a page's accounts on the given days: each row's sparkline. */
+export function sparklinePoints(db: Executor, accountIds: number[], days: string[]) {
+	if (accountIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom('health_snapshots')
+		.select(['account_id', 'day', 'score'])
+		.where('account_id', 'in', accountIds)
+		.where('day', 'in', days)
+		.orderBy('account_id')
+		.orderBy('day')
+		.execute();
+}
+
+/**
+ * Accounts where the CSM's live judgement and the data's band differ, largest ARR first: what a
+ * manager should ask about.
+ */
+export function disagreements(
+	db: Executor,
+	query: HealthReviewQuery,
+	today: string,
+	limit: number
+) {
+	return filtered(db, query)
+		.innerJoin('health_overrides as o', 'o.account_id', 'a.id')
+		.leftJoin('users as u', 'u.id', 'o.set_by')
+		.select([
+			'a.id',
+			'a.name',
+			'a.arr',
+			'a.currency',
+			'h.score',
+			'h.band',
+			'o.band as judged',
+			'o.reason',
+			'o.expires_on',
+			'u.name as judged_by'
+		])
+		.where('o.expires_on', '>=', today)
+		.whereRef('o.band', 'is distinct from', 'h.band')
+		.orderBy('a.arr', 'desc')
+		.orderBy('a.id')
+		.limit(limit)
+		.execute();
+}

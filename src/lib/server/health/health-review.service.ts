@@ -1,0 +1,79 @@
+import type { Actor } from '../../domain/access';
+import { addDays, todayIn } from '../../domain/dates';
+import { ForbiddenError } from '../../domain/errors';
+import type { HealthReviewQuery } from '../../domain/health-review-query';
+import { listCsms } from '../accounts/account.repository';
+import type { Db } from '../db/database';
+import {
+	bandDistribution,
+	countReviewed,
+	disagreements,
+	healthByCsm,
+	healthBySegmentAndRegion,
+	movers,
+	reviewPage,
+	sparklinePoints
+} from './health-review.repository';
+
+/** Movers and disagreements each list this many accounts. */
+const SHORT_LIST = 5;
+/** A sparkline's weekly points before the current score. */
+const SPARK_WEEKS = 12;
+
+/**
+ * The managers' portfolio health review: bands by accounts and ARR, this week's movers, health by
+ * CSM, segment and region, where CSMs' judgement and the data disagree, and a page of accounts
+ * with their 12-week sparklines. A fixed number of queries, whatever the portfolio's size.
+ */
+export async function review(
+	db: Db,
+	actor: Actor & { timeZone: string },
+	query: HealthReviewQuery,
+	now = new Date()
+) {
+	if (actor.role !== 'manager') throw new ForbiddenError();
+	const today = todayIn(actor.timeZone, now);
+	const weekAgo = addDays(today, -7);
+	const [bands, groups, byCsm, falls, rises, accounts, total, disagree, csms] = await Promise.all([
+		bandDistribution(db, query),
+		healthBySegmentAndRegion(db, query),
+		healthByCsm(db, query),
+		movers(db, query, weekAgo, 'down', SHORT_LIST),
+		movers(db, query, weekAgo, 'up', SHORT_LIST),
+		reviewPage(db, query, weekAgo),
+		countReviewed(db, query),
+		disagreements(db, query, today, SHORT_LIST),
+		listCsms(db)
+	]);
+	const sparkDays = Array.from({ length: SPARK_WEEKS }, (_, i) =>
+		addDays(today, -7 * (SPARK_WEEKS - i))
+	);
+	const points = await sparklinePoints(
+		db,
+		accounts.map((a) => a.id),
+		sparkDays
+	);
+	return {
+		today,
+		weekAgo,
+		// Accounts are kept in one currency (the schema's default) until multi-currency lands.
+		currency: 'USD',
+		bands,
+		...groups,
+		byCsm,
+		movers: { falls, rises },
+		disagreements: disagree,
+		accounts: accounts.map((a) => ({
+			...a,
+			// Weekly snapshots, then today's score, so the line ends where the row's number is.
+			sparkline: [
+				...sparkDays.map(
+					(day) => points.find((p) => p.account_id === a.id && p.day === day)?.score ?? null
+				),
+				a.score
+			]
+		})),
+		total,
+		csms
+	};
+}
