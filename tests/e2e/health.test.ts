@@ -40,4 +40,63 @@ describe('account health in the browser', () => {
 		expect((await partner.page.goto(`/accounts/${accountId}/health`))?.status()).toBe(404);
 		await partner.context.close();
 	});
+
+	it('gives a manager the portfolio review, one click from each account’s breakdown', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/health');
+		const bands = await page.locator('section[aria-labelledby="bands-title"] table').textContent();
+		expect(bands).toMatch(/Red.*Yellow.*Green/s);
+		expect(await page.locator('section[aria-labelledby="groups-title"] table').count()).toBe(3);
+		// Filters live in the URL: narrowing to red keeps only red rows.
+		await page.locator('select[name="band"]').selectOption('red');
+		await page.getByRole('button', { name: 'Apply filters' }).click();
+		await page.waitForURL(/band=red/);
+		const badges = await page
+			.locator('section[aria-labelledby="accounts-title"] tbody tr td:nth-child(2)')
+			.allTextContents();
+		expect(badges.length).toBeGreaterThan(0);
+		expect(badges.every((b) => b.includes('Red'))).toBe(true);
+
+		await page.locator('section[aria-labelledby="accounts-title"] tbody a').first().click();
+		await page.waitForURL(/\/accounts\/\d+\/health$/);
+		expect(await page.locator('section[aria-labelledby="components-title"] tbody tr').count()).toBe(
+			5
+		);
+		await page.getByText('The trend as a table (weekly)').click();
+		expect(
+			await page.locator('section[aria-labelledby="trend-title"] tbody tr').count()
+		).toBeGreaterThan(1);
+		await context.close();
+	});
+
+	it('lets a CSM set their own assessment beside the data’s, with errors kept at the form', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
+		await open(page, '/my-work');
+		const mine = await page.locator('nav a', { hasText: 'My accounts' }).getAttribute('href');
+		const accountId = await firstAccountId(page, mine!);
+		await open(page, `/accounts/${accountId}/health`);
+		const judgement = page.locator('section[aria-labelledby="judgement-title"]');
+		await judgement.getByText('Give your own assessment').click();
+		await judgement.locator('select[name="band"]').selectOption('red');
+		await judgement.locator('input[name="expires_on"]').fill('2099-12-31');
+		// Blank reason (spaces pass the browser's `required`): refused at the form, the band kept.
+		await judgement.locator('textarea[name="reason"]').fill('   ');
+		await judgement.locator('form[action="?/judge"] button[type="submit"]').click();
+		await expect
+			.poll(
+				async () => await judgement.locator('textarea[name="reason"][aria-invalid="true"]').count()
+			)
+			.toBe(1);
+		expect(await judgement.locator('select[name="band"]').inputValue()).toBe('red');
+
+		await judgement.locator('textarea[name="reason"]').fill('Their sponsor resigned last week');
+		await judgement.locator('form[action="?/judge"] button[type="submit"]').click();
+		await expect
+			.poll(async () => await judgement.textContent())
+			.toContain('Their sponsor resigned last week');
+		const sides = await judgement.locator('dl').textContent();
+		expect(sides).toContain('The CSM says');
+		expect(sides).toContain('Red');
+		await context.close();
+	});
 });

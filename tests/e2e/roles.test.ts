@@ -23,11 +23,21 @@ describe('each role sees its own navigation', () => {
 		[DEMO.csm1, ['My work', 'My accounts', 'Onboarding', 'All accounts']],
 		[
 			DEMO.manager,
-			['Accounts', 'Onboarding', 'Adoption', 'My work', 'Renewals (90 days)', 'New account']
+			[
+				'Accounts',
+				'Health',
+				'Churn risks',
+				'Onboarding',
+				'Adoption',
+				'My work',
+				'Renewals (90 days)',
+				'Notifications',
+				'New account'
+			]
 		],
-		[DEMO.sales, ['Renewals (90 days)', 'Accounts']],
+		[DEMO.sales, ['Churn risks', 'Renewals (90 days)', 'Accounts', 'Notifications']],
 		[DEMO.partner, ['My work', 'Customers']],
-		[DEMO.admin, ['Users', 'Templates', 'Accounts']]
+		[DEMO.admin, ['Users', 'Templates', 'Health model', 'Accounts']]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);
 	});
@@ -77,6 +87,13 @@ describe('access is enforced on the server', () => {
 			postForm(page, `/accounts/${id}?/removeMember`, { id: '1', version: '1' }),
 			postForm(page, `/accounts/${id}/edit`, { version: '1', name: 'x' }),
 			postForm(page, '/accounts/new', { name: 'x' }),
+			postForm(page, `/accounts/${id}/health?/judge`, {
+				band: 'red',
+				reason: 'x',
+				expires_on: '2099-01-01',
+				version: ''
+			}),
+			postForm(page, '/admin/health-model?/save', { segment: '', version: '1' }),
 			postForm(page, '/admin/users?/create', {
 				name: 'x',
 				email: 'x@x.io',

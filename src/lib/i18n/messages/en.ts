@@ -798,5 +798,8 @@ export const en = {
 	'model.component.engagement': 'Engagement',
 	'model.component.progress': 'Onboarding and plan progress',
 	'model.component.support': 'Support and escalations',
-	'model.component.sentiment': 'Sentiment (NPS, CSAT)'
+	'model.component.sentiment': 'Sentiment (NPS, CSAT)',
+	'risks.renews': 'Renews {date}',
+	'risks.noRenewal': 'No renewal date',
+	'risks.renewalPast': 'Renewal date passed ({date})'
 } as const;

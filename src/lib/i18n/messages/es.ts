@@ -806,5 +806,8 @@ export const es: Messages = {
 	'model.component.engagement': 'Compromiso',
 	'model.component.progress': 'Progreso de onboarding y plan',
 	'model.component.support': 'Soporte y escalados',
-	'model.component.sentiment': 'Sentimiento (NPS, CSAT)'
+	'model.component.sentiment': 'Sentimiento (NPS, CSAT)',
+	'risks.renews': 'Renueva el {date}',
+	'risks.noRenewal': 'Sin fecha de renovación',
+	'risks.renewalPast': 'Fecha de renovación pasada ({date})'
 };

@@ -803,5 +803,8 @@ export const ptBR: Messages = {
 	'model.component.engagement': 'Engajamento',
 	'model.component.progress': 'Progresso de onboarding e plano',
 	'model.component.support': 'Suporte e escalonamentos',
-	'model.component.sentiment': 'Sentimento (NPS, CSAT)'
+	'model.component.sentiment': 'Sentimento (NPS, CSAT)',
+	'risks.renews': 'Renova em {date}',
+	'risks.noRenewal': 'Sem data de renovação',
+	'risks.renewalPast': 'Data de renovação passou ({date})'
 };

@@ -39,8 +39,15 @@ export function lockEditableAccount(trx: Executor, actor: Actor, accountId: numb
 }
 
 /** An owner picked in a form is someone on this account's team, or nobody. */
-export async function assertOwnerOnTeam(trx: Executor, accountId: number, userId: number | null) {
+export async function assertOwnerOnTeam(
+	trx: Executor,
+	accountId: number,
+	userId: number | null,
+	/** The form field that picked the owner, where the error is shown. */
+	field = 'owner_user_id'
+) {
 	if (userId === null) return;
-	if (!(await isOnTeam(trx, accountId, userId)))
-		throw new ConflictError('owner_user_id', 'error.ownerNotOnTeam');
+	if (!(await isOnTeam(trx, accountId, userId))) {
+		throw new ConflictError(field, 'error.ownerNotOnTeam');
+	}
 }

@@ -77,7 +77,7 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 export async function raiseFlag(db: Db, actor: Actor, accountId: number, input: FlagInput) {
 	return db.transaction().execute(async (trx) => {
 		const { account } = await lockManageable(trx, actor, accountId);
-		await assertOwnerOnTeam(trx, accountId, input.next_step_owner_id);
+		await assertOwnerOnTeam(trx, accountId, input.next_step_owner_id, 'next_step_owner_id');
 		const flag = await trx
 			.insertInto('churn_flags')
 			.values({ account_id: accountId, ...input, raised_by: actor.id, rule_detail: null })
@@ -108,7 +108,7 @@ export async function editFlag(
 	await db.transaction().execute(async (trx) => {
 		await lockManageable(trx, actor, accountId);
 		const before = assertVersion(await lockOwnFlag(trx, accountId, flagId), version, 'flag');
-		await assertOwnerOnTeam(trx, accountId, input.next_step_owner_id);
+		await assertOwnerOnTeam(trx, accountId, input.next_step_owner_id, 'next_step_owner_id');
 		const after = await trx
 			.updateTable('churn_flags')
 			.set({ ...input, ...bumpVersion() })

@@ -136,13 +136,22 @@ export function recentCritical(db: Executor, scope: RiskScope, since: Date, limi
 		.execute();
 }
 
-/** Critical flags in scope the viewer has not seen yet: the count beside "Notifications". */
-export async function countUnreadCritical(db: Executor, scope: RiskScope, viewerId: number) {
+/**
+ * Critical flags in scope raised since `since` that the viewer has not seen yet: the count
+ * beside "Notifications", over the same window as the list.
+ */
+export async function countUnreadCritical(
+	db: Executor,
+	scope: RiskScope,
+	viewerId: number,
+	since: Date
+) {
 	const row = await db
 		.selectFrom('churn_flags as f')
 		.innerJoin('accounts as a', 'a.id', 'f.account_id')
 		.select(sql<number>`count(*)::int`.as('n'))
 		.where('f.severity', '=', 'critical')
+		.where('f.created_at', '>=', since)
 		.where('f.created_at', '>', (eb) =>
 			eb.selectFrom('users').select('notifications_seen_at').where('id', '=', viewerId)
 		)

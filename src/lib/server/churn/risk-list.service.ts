@@ -54,7 +54,7 @@ const NOTIFY_DAYS = 30;
 /** New critical flags for managers and sales: the list, newest first, and which are unread. */
 export async function notifications(db: Db, viewer: Actor, now = new Date()) {
 	const scope = scopeOf(viewer);
-	const since = new Date(now.getTime() - NOTIFY_DAYS * 86_400_000);
+	const since = notifyingSince(now);
 	const [items, seen] = await Promise.all([
 		recentCritical(db, scope, since, 100),
 		db
@@ -70,9 +70,11 @@ export async function notifications(db: Db, viewer: Actor, now = new Date()) {
 }
 
 /** The unread count beside "Notifications", for the roles that have the list. */
-export function unreadCount(db: Executor, viewer: Actor) {
-	return countUnreadCritical(db, scopeOf(viewer), viewer.id);
+export async function unreadCount(db: Executor, viewer: Actor, now = new Date()) {
+	return countUnreadCritical(db, scopeOf(viewer), viewer.id, notifyingSince(now));
 }
+
+const notifyingSince = (now: Date) => new Date(now.getTime() - NOTIFY_DAYS * 86_400_000);
 
 /** Marks everything up to now as read. */
 export async function markAllRead(db: Db, viewer: Actor, now = new Date()) {

@@ -15,6 +15,7 @@ import { planSuccessPlans } from './demo-success-plan';
 import { writeUsageAndPlans } from './demo-success-plan-write';
 import { planUsage } from './demo-usage-plan';
 import { refreshHealth } from '../health/health-refresh';
+import { writeChurnFlags, writeHealthHistory } from './demo-health-write';
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = 'keel-demo-2026';
@@ -128,6 +129,11 @@ export interface SeedDemoResult {
 	objectives: number;
 	/** Tasks under those objectives (source 'plan'), on top of `tasks`. */
 	planTasks: number;
+	/** Daily health snapshots: 90 days of history and today's, per account. */
+	healthSnapshots: number;
+	/** Churn flags the rules raised and people raised by hand. */
+	churnFlags: number;
+	churnFlagEvents: number;
 }
 
 export class DemoDataError extends Error {
@@ -273,7 +279,13 @@ export async function seedDemo(
 		const usage = planUsage(plan, onboardings, { seed, today });
 		const objectives = planSuccessPlans(plan, usage, { seed, today });
 		const plans = await writeUsageAndPlans(trx, usage, objectives, ids, BATCH);
-		await refreshHealth(trx, 'all', options.today ? new Date(`${today}T12:00:00Z`) : new Date());
+		// Histories end on the first pass's scores; a second pass over the accounts whose history
+		// drops lets the drop rule see them. Flags are worked once every rule has raised its own.
+		const now = options.today ? new Date(`${today}T12:00:00Z`) : new Date();
+		await refreshHealth(trx, 'all', now);
+		const history = await writeHealthHistory(trx, plan, ids, { seed });
+		await refreshHealth(trx, history.dropped, now);
+		const flags = await writeChurnFlags(trx, plan, ids, history.histories, { seed, now });
 
 		return {
 			users: plan.users.length,
@@ -282,7 +294,9 @@ export async function seedDemo(
 			teamMembers,
 			contacts,
 			...written,
-			...plans
+			...plans,
+			healthSnapshots: history.healthSnapshots,
+			...flags
 		};
 	});
 }

@@ -117,49 +117,74 @@ export function movers(
 		.execute();
 }
 
+/** The review's order as SQL, over the columns named (inner page query or the outer join). */
+function reviewOrder(
+	sort: HealthReviewQuery['sort'],
+	columns: Record<'score' | 'arr' | 'change' | 'id', string>
+) {
+	const asc = (column: string) => sql`${sql.ref(column)} asc nulls last`;
+	const first =
+		sort === 'arr'
+			? sql`${sql.ref(columns.arr)} desc`
+			: sort === 'change'
+				? asc(columns.change)
+				: asc(columns.score);
+	return sql`${first}, ${sql.ref(columns.id)}`;
+}
+
 /** One page of the filtered accounts, worst first (or by ARR, or by this week's fall). */
-export function reviewPage(db: Executor, query: HealthReviewQuery, weekAgo: string) {
-	const base = filtered(db, query).leftJoin('health_snapshots as s', (join) =>
-		join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', weekAgo)
-	);
+export function reviewPage(
+	db: Executor,
+	query: HealthReviewQuery,
+	days: { today: string; weekAgo: string }
+) {
 	const change = sql<number | null>`h.score - s.score`;
-	const page = base
-		.select(['a.id', change.as('change')])
-		.$call((qb) =>
-			query.sort === 'arr'
-				? qb.orderBy('a.arr', 'desc')
-				: query.sort === 'change'
-					? qb.orderBy(change, (ob) => ob.asc().nullsLast())
-					: qb.orderBy('h.score', (ob) => ob.asc().nullsLast())
+	const page = filtered(db, query)
+		.leftJoin('health_snapshots as s', (join) =>
+			join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', days.weekAgo)
 		)
-		.orderBy('a.id')
+		.select(['a.id', 'a.arr', 'h.score', change.as('change')])
+		.orderBy(
+			reviewOrder(query.sort, { score: 'h.score', arr: 'a.arr', change: 'change', id: 'a.id' })
+		)
 		.limit(HEALTH_REVIEW_PAGE_SIZE)
 		.offset((query.page - 1) * HEALTH_REVIEW_PAGE_SIZE)
 		.as('page');
-	return db
-		.selectFrom(page)
-		.innerJoin('accounts as a', 'a.id', 'page.id')
-		.innerJoin('account_health as h', 'h.account_id', 'a.id')
-		.leftJoin('health_overrides as o', 'o.account_id', 'a.id')
-		.leftJoinLateral(primaryCsm, (join) => join.onTrue())
-		.select([
-			'a.id',
-			'a.name',
-			'a.segment',
-			'a.region',
-			'a.arr',
-			'a.currency',
-			'a.renewal_date',
-			'h.score',
-			'h.band',
-			'h.coverage',
-			'h.biggest_drag',
-			'page.change',
-			'o.band as override_band',
-			'o.expires_on as override_expires_on',
-			'csm.csm_name'
-		])
-		.execute();
+	return (
+		db
+			.selectFrom(page)
+			.innerJoin('accounts as a', 'a.id', 'page.id')
+			.innerJoin('account_health as h', 'h.account_id', 'a.id')
+			.leftJoin('health_overrides as o', 'o.account_id', 'a.id')
+			.leftJoinLateral(primaryCsm, (join) => join.onTrue())
+			.select([
+				'a.id',
+				'a.name',
+				'a.segment',
+				'a.region',
+				'a.arr',
+				'a.currency',
+				'a.renewal_date',
+				'h.score',
+				'h.band',
+				'h.coverage',
+				'h.biggest_drag',
+				'page.change',
+				'o.band as override_band',
+				'o.expires_on as override_expires_on',
+				'csm.csm_name'
+			])
+			// The page's order again: joining its 25 rows does not keep it.
+			.orderBy(
+				reviewOrder(query.sort, {
+					score: 'page.score',
+					arr: 'page.arr',
+					change: 'page.change',
+					id: 'page.id'
+				})
+			)
+			.execute()
+	);
 }
 
 export async function countReviewed(db: Executor, query: HealthReviewQuery) {
@@ -208,7 +233,7 @@ export function disagreements(
 			'u.name as judged_by'
 		])
 		.where('o.expires_on', '>=', today)
-		.whereRef('o.band', 'is distinct from', 'h.band')
+		.whereRef('o.band', '<>', 'h.band')
 		.orderBy('a.arr', 'desc')
 		.orderBy('a.id')
 		.limit(limit)

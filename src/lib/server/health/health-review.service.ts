@@ -40,7 +40,7 @@ export async function review(
 		healthByCsm(db, query),
 		movers(db, query, weekAgo, 'down', SHORT_LIST),
 		movers(db, query, weekAgo, 'up', SHORT_LIST),
-		reviewPage(db, query, weekAgo),
+		reviewPage(db, query, { today, weekAgo }),
 		countReviewed(db, query),
 		disagreements(db, query, today, SHORT_LIST),
 		listCsms(db)
