@@ -1,22 +1,20 @@
 /**
  * `npm run health:recompute`: recomputes every account's health in one set-based pass (current
- * score, today's snapshot, churn rule flags), in one transaction.
+ * score, today's snapshot, churn rule flags), split into ranges of accounts run side by side.
  *
  * DATABASE_URL selects a PostgreSQL server; without it the embedded database in KEEL_DATA_DIR
  * (default ./data/pglite) is used.
  */
 import { openFromEnv } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
-import { refreshHealth } from '../src/lib/server/health/health-refresh';
+import { refreshAllHealth } from '../src/lib/server/health/health-refresh';
 
 async function main() {
 	const open = await openFromEnv();
 	try {
 		await migrateToLatest(open.db);
 		const started = performance.now();
-		const { accounts } = await open.db
-			.transaction()
-			.execute((trx) => refreshHealth(trx, 'all', new Date()));
+		const { accounts } = await refreshAllHealth(open.db);
 		const seconds = (performance.now() - started) / 1000;
 		console.log(`[keel] health recomputed for ${accounts} accounts in ${seconds.toFixed(2)} s`);
 	} finally {

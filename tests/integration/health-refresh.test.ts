@@ -69,6 +69,17 @@ const healthRow = (accountId: number) =>
 		.where('account_id', '=', accountId)
 		.executeTakeFirst();
 
+/**
+ * After writing snapshots behind the app's back, as these tests do: the 30-day high kept on
+ * account_health must be read again from the snapshots (the app only ever writes them itself).
+ */
+const forgetHighs = (accountId: number) =>
+	t.db
+		.updateTable('account_health')
+		.set({ high_as_of: null })
+		.where('account_id', '=', accountId)
+		.execute();
+
 const snapshots = (accountId: number) =>
 	t.db
 		.selectFrom('health_snapshots')
@@ -384,6 +395,7 @@ describe(`health recompute on ${ENGINE}`, () => {
 					progress: 60
 				})
 				.execute();
+			await forgetHighs(account.id);
 			await refreshHealth(t.db, [account.id], NOW);
 			const [drop, ...more] = await flagsOf(account.id, 'health_drop');
 			expect(more).toEqual([]);
@@ -406,6 +418,7 @@ describe(`health recompute on ${ENGINE}`, () => {
 					progress: 75
 				})
 				.execute();
+			await forgetHighs(account.id);
 			await refreshHealth(t.db, [account.id], NOW);
 			expect(await flagsOf(account.id, 'health_drop')).toEqual([
 				expect.objectContaining({
@@ -435,6 +448,7 @@ describe(`health recompute on ${ENGINE}`, () => {
 				.where('account_id', '=', account.id)
 				.where('day', '=', addDays(TODAY, -10))
 				.execute();
+			await forgetHighs(account.id);
 			await refreshHealth(t.db, [account.id], NOW);
 			expect(await flagsOf(account.id, 'health_drop')).toEqual([
 				expect.objectContaining({ id: drop!.id, severity: 'high', version: 2 })
@@ -452,6 +466,7 @@ describe(`health recompute on ${ENGINE}`, () => {
 					{ account_id: account.id, day: addDays(TODAY, -2), score: 40, coverage: 0.2 }
 				])
 				.execute();
+			await forgetHighs(account.id);
 			await refreshHealth(t.db, [account.id], NOW);
 			await t.db
 				.updateTable('health_snapshots')
@@ -459,6 +474,7 @@ describe(`health recompute on ${ENGINE}`, () => {
 				.where('account_id', '=', account.id)
 				.where('day', '=', addDays(TODAY, -2))
 				.execute();
+			await forgetHighs(account.id);
 			await refreshHealth(t.db, [account.id], NOW);
 			const [drop] = await flagsOf(account.id, 'health_drop');
 			const update = (await eventsOf(drop!.id)).find((e) => e.kind === 'rule_update');
@@ -489,6 +505,52 @@ describe(`health recompute on ${ENGINE}`, () => {
 			// Nothing about the account changes; the next page action or the daily pass refreshes it.
 			await refreshHealth(t.db, [account.id]);
 			expect(await state()).toEqual(afterChange);
+		});
+
+		it('carries the 30-day high from day to day, and lets it go after 30 days', async () => {
+			const { account } = await setup();
+			const objective = await t.db
+				.insertInto('plan_objectives')
+				.values({
+					account_id: account.id,
+					title: 'Sponsor signs off',
+					criterion_kind: 'outcome',
+					outcome: 'Signed',
+					status: 'on_track'
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const setObjective = (status: 'on_track' | 'at_risk') =>
+				t.db
+					.updateTable('plan_objectives')
+					.set({ status, status_reason: status === 'at_risk' ? 'Sponsor left' : null })
+					.where('id', '=', objective.id)
+					.execute();
+			const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+
+			// Day 0 scores 100; day 1 it falls to 40 (no snapshots written by hand).
+			await refreshHealth(t.db, [account.id], day(0));
+			await setObjective('at_risk');
+			await refreshHealth(t.db, [account.id], day(1));
+			expect(await healthRow(account.id)).toMatchObject({
+				score: 40,
+				recent_high: 100,
+				recent_high_on: TODAY,
+				high_as_of: addDays(TODAY, 1)
+			});
+			const [drop] = await flagsOf(account.id, 'health_drop');
+			expect(drop).toMatchObject({ condition_active: true, rule_detail: { from: 100, to: 40 } });
+
+			// Still inside the window 30 days on (the high of day 0 is 30 days before day 30)…
+			await refreshHealth(t.db, [account.id], day(30));
+			expect(await healthRow(account.id)).toMatchObject({ recent_high: 100 });
+			// …and gone the day after: the stored high has left the window, so the snapshots
+			// are read again, and the drop no longer holds.
+			await refreshHealth(t.db, [account.id], day(31));
+			expect(await healthRow(account.id)).toMatchObject({ recent_high: 40 });
+			expect(await flagsOf(account.id, 'health_drop')).toEqual([
+				expect.objectContaining({ id: drop!.id, condition_active: false })
+			]);
 		});
 
 		it('raises renewal_red for a red account renewing within 90 days, not 200', async () => {

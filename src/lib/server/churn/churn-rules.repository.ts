@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ChurnSeverity, RuleHit } from '../../domain/churn';
 import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
 import type { Executor } from '../db/database';
-import type { HealthScope } from '../health/health-inputs.repository';
+import { inScope, type HealthScope } from '../health/health-scope';
 
 export interface AccountRuleHits {
 	accountId: number;
@@ -33,7 +33,7 @@ export async function applyRuleHits(
 		.selectFrom('churn_flags')
 		.select(['id', 'account_id', 'rule', 'severity', 'status'])
 		.where('condition_active', '=', true)
-		.$if(scope !== 'all', (qb) => qb.where('account_id', 'in', scope === 'all' ? [] : scope))
+		.where(inScope('account_id', scope))
 		.execute();
 	const episodeOf = new Map(episodes.map((e) => [`${e.account_id}:${e.rule}`, e]));
 

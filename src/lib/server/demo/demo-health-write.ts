@@ -95,6 +95,8 @@ export async function writeHealthHistory(
 			cross join lateral unnest(r.scores) with ordinality as d(score, n)`.execute(trx);
 		written += Number(result.numAffectedRows ?? 0n);
 	}
+	// History written behind the health pass's back: its kept 30-day highs must be read again.
+	await trx.updateTable('account_health').set({ high_as_of: null }).execute();
 	return {
 		histories,
 		healthSnapshots: written + rows.length,

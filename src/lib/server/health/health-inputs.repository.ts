@@ -4,9 +4,7 @@ import { DROP_WINDOW_DAYS } from '../../domain/churn';
 import { daysBetween } from '../../domain/dates';
 import type { Segment } from '../../domain/vocabulary';
 import type { Executor } from '../db/database';
-
-/** Which accounts a pass covers: a few named ones (a live change) or every account. */
-export type HealthScope = readonly number[] | 'all';
+import { inScope, isEmpty, type HealthScope } from './health-scope';
 
 /** Months of adoption the trend compares: the last three against the three before. */
 const TREND_MONTHS = 6;
@@ -18,8 +16,9 @@ export interface AccountHealthInputs {
 	today: string;
 	arr: number;
 	daysToRenewal: number | null;
-	/** The highest daily score in the drop rule's window before today, from the snapshots. */
+	/** The highest daily score in the drop rule's window before today, and its day. */
 	recentHigh: number | null;
+	recentHighOn: string | null;
 	facts: HealthFacts;
 }
 
@@ -33,11 +32,9 @@ export async function gatherHealthInputs(
 	scope: HealthScope,
 	now: Date
 ): Promise<AccountHealthInputs[]> {
-	if (scope !== 'all' && scope.length === 0) return [];
-	const ids = scope === 'all' ? null : [...scope];
-	// `account_id = any(ids)` on every aggregate keeps a live pass to index lookups.
-	const within = (column: string) =>
-		ids === null ? sql`true` : sql`${sql.ref(column)} = any(${ids}::int[])`;
+	if (isEmpty(scope)) return [];
+	// The scope on every aggregate keeps a live pass to index lookups.
+	const within = (column: string) => inScope(column, scope);
 
 	const result = await sql<{
 		account_id: number;
@@ -55,6 +52,7 @@ export async function gatherHealthInputs(
 		at_risk_objectives: number | null;
 		overdue_objectives: number | null;
 		recent_high: number | null;
+		recent_high_on: string | null;
 	}>`
 		with scope as (
 			select id, segment, arr, time_zone, renewal_date,
@@ -104,12 +102,36 @@ export async function gatherHealthInputs(
 				and ${within('account_id')}
 			group by account_id
 		),
+		-- The drop rule's high: the highest daily score in the window before today. Kept on
+		-- account_health as days go by: today's is reused, yesterday's slides (the stored high
+		-- while it stays in the window, against the score that held until today), and only a
+		-- high that has left the window, or none known, is read again from the snapshots.
 		highs as (
-			select h.account_id, max(h.score) as high
-			from health_snapshots h join scope s on s.id = h.account_id
-			-- Before today: today's row is rewritten by every refresh, so it would chase the score.
-			where h.day >= s.today - ${DROP_WINDOW_DAYS}::int and h.day < s.today
-			group by h.account_id
+			select s.id as account_id,
+				case when h.high_as_of = s.today then h.recent_high
+					when h.high_as_of < s.today then greatest(w.high, h.score)
+					else w.high end as high,
+				case when h.high_as_of = s.today then h.recent_high_on
+					when h.high_as_of < s.today and h.score >= coalesce(w.high, -1) then s.today - 1
+					else w.high_on end as high_on
+			from scope s
+			left join account_health h on h.account_id = s.id
+			left join lateral (
+				select h.recent_high as high, h.recent_high_on as high_on
+				where h.high_as_of is not null
+					and h.recent_high_on >= s.today - ${DROP_WINDOW_DAYS}::int
+				union all
+				(
+					select x.score, x.day from health_snapshots x
+					where h.high_as_of is distinct from s.today
+						and (h.high_as_of is null or h.recent_high_on is null
+							or h.recent_high_on < s.today - ${DROP_WINDOW_DAYS}::int)
+						and x.account_id = s.id and x.score is not null
+						and x.day >= s.today - ${DROP_WINDOW_DAYS}::int and x.day < s.today
+					order by x.score desc, x.day desc
+					limit 1
+				)
+			) w on true
 		)
 		select s.id as account_id, s.segment, s.today::text as today, s.arr,
 			(s.renewal_date - s.today) as days_to_renewal,
@@ -119,7 +141,7 @@ export async function gatherHealthInputs(
 			ov.n as overdue_items, ob.account_id is not null as onboarding_active,
 			obj.open as open_objectives, obj.at_risk as at_risk_objectives,
 			obj.overdue as overdue_objectives,
-			hi.high as recent_high
+			hi.high as recent_high, hi.high_on::text as recent_high_on
 		from scope s
 		left join adoption ad on ad.account_id = s.id
 		left join meetings m on m.account_id = s.id
@@ -148,6 +170,7 @@ export async function gatherHealthInputs(
 			arr: r.arr,
 			daysToRenewal: r.days_to_renewal,
 			recentHigh: r.recent_high,
+			recentHighOn: r.recent_high_on,
 			facts: {
 				adoption: history.at(-1) ?? null,
 				adoptionMonth: r.adoption_month,

@@ -32,6 +32,12 @@ export interface AccountHealthTable extends ComponentScoreColumns {
 	biggest_drag: HealthComponent | null;
 	/** When the values last changed: a recompute that finds the same score leaves the row be. */
 	changed_at: Date;
+	/** The highest daily score in the 30 days before `high_as_of`, and the day it was reached. */
+	recent_high: number | null;
+	/** 'YYYY-MM-DD' */
+	recent_high_on: string | null;
+	/** 'YYYY-MM-DD': the account's day the high was worked out for. */
+	high_as_of: string | null;
 }
 
 /** One row per account and day: the trend and the week-on-week change. */

@@ -1,37 +1,46 @@
 import type { Db } from '../db/database';
-import { refreshHealth } from '../health/health-refresh';
+import { refreshAllHealth } from '../health/health-refresh';
 
 const JOB = 'daily_health';
+/** A run that started this long ago and never finished is taken to have died with its process. */
+const STALE_MS = 60 * 60 * 1000;
 
 /**
  * The daily pass: recomputes every account (engagement decays with time even when nothing
  * changes), which writes today's snapshot and acts on the churn rules. Claimed by the UTC day in
- * `scheduled_runs` inside the same transaction, so of several instances exactly one runs it, a
- * crash mid-run leaves the day unclaimed for the next attempt, and a restart never repeats it.
+ * `scheduled_runs`, so of several instances exactly one runs it and a restart never repeats it;
+ * a run that died midway (claimed, never finished) is claimed again an hour later.
  */
 export async function runDailyHealth(db: Db, now = new Date()): Promise<'ran' | 'already-ran'> {
 	const day = now.toISOString().slice(0, 10);
-	return db.transaction().execute(async (trx) => {
-		const claimed = await trx
-			.insertInto('scheduled_runs')
-			.values({ name: JOB, last_day: day, started_at: now })
-			.onConflict((oc) =>
-				oc
-					.column('name')
-					.doUpdateSet({ last_day: day, started_at: now, finished_at: null })
-					.where('scheduled_runs.last_day', '<', day)
-			)
-			.returning('name')
-			.executeTakeFirst();
-		if (!claimed) return 'already-ran';
-		await refreshHealth(trx, 'all', now);
-		await trx
-			.updateTable('scheduled_runs')
-			.set({ finished_at: new Date() })
-			.where('name', '=', JOB)
-			.execute();
-		return 'ran';
-	});
+	const staleBefore = new Date(now.getTime() - STALE_MS);
+	const claimed = await db
+		.insertInto('scheduled_runs')
+		.values({ name: JOB, last_day: day, started_at: now })
+		.onConflict((oc) =>
+			oc
+				.column('name')
+				.doUpdateSet({ last_day: day, started_at: now, finished_at: null })
+				.where((eb) =>
+					eb.or([
+						eb('scheduled_runs.last_day', '<', day),
+						eb.and([
+							eb('scheduled_runs.finished_at', 'is', null),
+							eb('scheduled_runs.started_at', '<', staleBefore)
+						])
+					])
+				)
+		)
+		.returning('name')
+		.executeTakeFirst();
+	if (!claimed) return 'already-ran';
+	await refreshAllHealth(db, now);
+	await db
+		.updateTable('scheduled_runs')
+		.set({ finished_at: new Date() })
+		.where('name', '=', JOB)
+		.execute();
+	return 'ran';
 }
 
 /** How often an instance checks whether today's run is due; the database decides, not this. */
