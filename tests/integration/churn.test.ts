@@ -15,6 +15,7 @@ import {
 	makeUser,
 	putOnTeam
 } from '../support/factories';
+import { flagAuditRows, flagEvents } from '../support/churn-fixtures';
 import { ENGINE, useTestDatabase } from '../support/test-database';
 
 const t = useTestDatabase();
@@ -72,22 +73,8 @@ async function ruleFlag(accountId: number, now = new Date()) {
 const flagRow = (id: number) =>
 	t.db.selectFrom('churn_flags').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-const eventsOf = (flagId: number) =>
-	t.db
-		.selectFrom('churn_flag_events')
-		.selectAll()
-		.where('flag_id', '=', flagId)
-		.orderBy('id')
-		.execute();
-
-const flagAudit = (flagId: number) =>
-	t.db
-		.selectFrom('audit_log')
-		.selectAll()
-		.where('entity', '=', 'churn_flag')
-		.where('entity_id', '=', flagId)
-		.orderBy('id')
-		.execute();
+const eventsOf = (flagId: number) => flagEvents(t.db, flagId);
+const flagAudit = (flagId: number) => flagAuditRows(t.db, flagId);
 
 /** Everything a refused write must leave as it was. */
 async function state(flagId: number) {

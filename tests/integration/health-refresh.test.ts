@@ -21,6 +21,7 @@ import {
 } from '../support/factories';
 import { auditRows, outcomeObjective, reading } from '../support/plan-fixtures';
 import { QueryCounter } from '../support/query-counter';
+import { flagAuditRows, flagEvents } from '../support/churn-fixtures';
 import { ENGINE, useTestDatabase } from '../support/test-database';
 
 const t = useTestDatabase();
@@ -97,22 +98,8 @@ const flagsOf = (accountId: number, rule: ChurnRule) =>
 		.orderBy('id')
 		.execute();
 
-const eventsOf = (flagId: number) =>
-	t.db
-		.selectFrom('churn_flag_events')
-		.selectAll()
-		.where('flag_id', '=', flagId)
-		.orderBy('id')
-		.execute();
-
-const flagAudit = (flagId: number) =>
-	t.db
-		.selectFrom('audit_log')
-		.selectAll()
-		.where('entity', '=', 'churn_flag')
-		.where('entity_id', '=', flagId)
-		.orderBy('id')
-		.execute();
+const eventsOf = (flagId: number) => flagEvents(t.db, flagId);
+const flagAudit = (flagId: number) => flagAuditRows(t.db, flagId);
 
 async function objectiveVersion(id: number) {
 	const row = await t.db
