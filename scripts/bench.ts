@@ -5,6 +5,7 @@
  *
  *   npm run bench -- [--accounts 10000] [--duration 20] [--connections 16] [--no-build]
  *   npm run bench -- --recompute-only --accounts 100000
+ *   npm run bench -- --only 'health|risks'
  *
  * DATABASE_URL set: a fresh database `keel_bench` on that server. Unset: a fresh PGlite folder.
  */
@@ -32,7 +33,9 @@ const { values: args } = parseArgs({
 		port: { type: 'string', default: '4390' },
 		'no-build': { type: 'boolean', default: false },
 		// Only seed and time the set-based health recompute (e.g. --accounts 100000).
-		'recompute-only': { type: 'boolean', default: false }
+		'recompute-only': { type: 'boolean', default: false },
+		// Only the pages whose name matches this regular expression, e.g. --only 'health|risks'.
+		only: { type: 'string' }
 	}
 });
 const ACCOUNTS = Number(args.accounts);
@@ -291,7 +294,8 @@ async function main() {
 		await waitUntilUp(`${ORIGIN}/login`);
 		const cookie = await signInCookie('manager@keel.demo');
 		const csmCookie = await signInCookie('csm1@keel.demo');
-		const targets = [
+		const salesCookie = await signInCookie('sales@keel.demo');
+		const allTargets = [
 			{ name: 'accounts list, first page', path: '/accounts', cookie },
 			{
 				name: 'accounts list, filtered + sorted',
@@ -308,6 +312,17 @@ async function main() {
 			{ name: 'plan review (print)', path: `/accounts/${planSample}/plan/print`, cookie },
 			{ name: 'adoption tab', path: `/accounts/${usageSample}/adoption`, cookie },
 			{ name: 'health tab', path: `/accounts/${usageSample}/health`, cookie },
+			{ name: 'risks tab', path: `/accounts/${usageSample}/risks`, cookie },
+			{ name: 'portfolio health review', path: '/health', cookie },
+			{
+				name: 'portfolio health, filtered, page 2',
+				path: '/health?segment=mid_market&region=emea&sort=change&page=2',
+				cookie
+			},
+			{ name: 'churn risks (manager)', path: '/risks', cookie },
+			{ name: 'churn risks, by renewal', path: '/risks?sort=renewal&renewal=180', cookie },
+			{ name: 'churn risks (sales)', path: '/risks', cookie: salesCookie },
+			{ name: 'notifications (manager)', path: '/notifications', cookie },
 			{ name: 'portfolio adoption', path: '/adoption', cookie },
 			{
 				name: 'portfolio adoption, filtered, page 3',
@@ -316,6 +331,8 @@ async function main() {
 			},
 			{ name: 'static asset', path: '/favicon.svg', cookie }
 		];
+		const only = args.only ? new RegExp(args.only) : null;
+		const targets = only ? allTargets.filter((t) => only.test(t.name)) : allTargets;
 		// Warm caches and JIT so the first target is not penalised.
 		for (const t of targets) await measure(t.name, t.path, t.cookie, 2, 1);
 

@@ -74,6 +74,11 @@ export async function applyRuleHits(
 					updated_at: now
 				}))
 			)
+			// Another transaction (a live change beside the daily pass) may have raised the same
+			// episode since the episodes were read: theirs stands, this one is not raised twice.
+			.onConflict((oc) =>
+				oc.columns(['account_id', 'rule']).where('condition_active', '=', true).doNothing()
+			)
 			.returning(['id', 'account_id', 'rule', 'severity', 'reason', 'arr_at_risk', 'rule_detail'])
 			.execute();
 		await logEvents(

@@ -39,23 +39,19 @@ const bandCount = (band: HealthBand) => sql<number>`count(*) filter (where h.ban
 
 /** Mean score and band counts by segment and by region, in one grouping-sets pass. */
 export async function healthBySegmentAndRegion(db: Executor, query: HealthReviewQuery) {
-	const { rows } = await sql<{
-		segment: Segment | null;
-		region: Region | null;
-		accounts: number;
-		mean: number | null;
-		red: number;
-		yellow: number;
-		green: number;
-	}>`
-		select a.segment, a.region, count(*)::int as accounts, avg(h.score)::float8 as mean,
-			${bandCount('red')} as red, ${bandCount('yellow')} as yellow,
-			${bandCount('green')} as green
-		from (${filtered(db, query).select(['h.account_id'])}) f
-		join account_health h on h.account_id = f.account_id
-		join accounts a on a.id = f.account_id
-		group by grouping sets ((a.segment), (a.region))
-	`.execute(db);
+	const rows = await filtered(db, query)
+		.select([
+			'a.segment',
+			'a.region',
+			sql<number>`count(*)::int`.as('accounts'),
+			sql<number | null>`avg(h.score)::float8`.as('mean'),
+			bandCount('red').as('red'),
+			bandCount('yellow').as('yellow'),
+			bandCount('green').as('green')
+		])
+		.groupBy(sql`grouping sets ((a.segment), (a.region))`)
+		.execute();
+	// Each row is grouped by one of the two; the other comes back null.
 	return {
 		bySegment: rows.filter((r) => r.segment !== null),
 		byRegion: rows.filter((r) => r.region !== null)
@@ -84,18 +80,17 @@ export function healthByCsm(db: Executor, query: HealthReviewQuery) {
 }
 
 /**
- * The biggest falls and rises since `weekAgo`, against each account's snapshot of that day:
- * `direction` 'down' lists the falls, 'up' the rises.
+ * The biggest falls and rises since `weekAgo`, against each account's snapshot of that day, in
+ * one pass: the moved accounts ranked within each direction, the top `limit` of each kept.
  */
-export function movers(
+export async function movers(
 	db: Executor,
 	query: HealthReviewQuery,
 	weekAgo: string,
-	direction: 'down' | 'up',
 	limit: number
 ) {
 	const change = sql<number>`h.score - s.score`;
-	return filtered(db, query)
+	const ranked = filtered(db, query)
 		.innerJoin('health_snapshots as s', (join) =>
 			join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', weekAgo)
 		)
@@ -107,14 +102,23 @@ export function movers(
 			'h.score',
 			'h.band',
 			's.score as was',
-			change.as('change')
+			change.as('change'),
+			sql<number>`row_number() over (partition by sign(${change}) order by abs(${change}) desc, a.arr desc, a.id)`.as(
+				'rank'
+			)
 		])
-		.where(change, direction === 'down' ? '<' : '>', 0)
-		.orderBy(change, direction === 'down' ? 'asc' : 'desc')
-		.orderBy('a.arr', 'desc')
-		.orderBy('a.id')
-		.limit(limit)
+		.where(change, '<>', 0)
+		.as('ranked');
+	const rows = await db
+		.selectFrom(ranked)
+		.selectAll()
+		.where('rank', '<=', limit)
+		.orderBy('rank')
 		.execute();
+	return {
+		falls: rows.filter((r) => r.change < 0),
+		rises: rows.filter((r) => r.change > 0)
+	};
 }
 
 /** The review's order as SQL, over the columns named (inner page query or the outer join). */
@@ -185,13 +189,6 @@ export function reviewPage(
 			)
 			.execute()
 	);
-}
-
-export async function countReviewed(db: Executor, query: HealthReviewQuery) {
-	const row = await filtered(db, query)
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
 }
 
 /** Daily scores of a page's accounts on the given days: each row's sparkline. */

@@ -6,7 +6,6 @@ import { listCsms } from '../accounts/account.repository';
 import type { Db } from '../db/database';
 import {
 	bandDistribution,
-	countReviewed,
 	disagreements,
 	healthByCsm,
 	healthBySegmentAndRegion,
@@ -34,17 +33,19 @@ export async function review(
 	if (actor.role !== 'manager') throw new ForbiddenError();
 	const today = todayIn(actor.timeZone, now);
 	const weekAgo = addDays(today, -7);
-	const [bands, groups, byCsm, falls, rises, accounts, total, disagree, csms] = await Promise.all([
+	const [bands, groups, byCsm, moved, accounts, disagree, csms] = await Promise.all([
 		bandDistribution(db, query),
 		healthBySegmentAndRegion(db, query),
 		healthByCsm(db, query),
-		movers(db, query, weekAgo, 'down', SHORT_LIST),
-		movers(db, query, weekAgo, 'up', SHORT_LIST),
+		movers(db, query, weekAgo, SHORT_LIST),
 		reviewPage(db, query, { today, weekAgo }),
-		countReviewed(db, query),
 		disagreements(db, query, today, SHORT_LIST),
 		listCsms(db)
 	]);
+	// The bands count every filtered account but for the band filter itself.
+	const total = bands
+		.filter((b) => query.band === null || b.band === query.band)
+		.reduce((sum, b) => sum + Number(b.accounts), 0);
 	const sparkDays = Array.from({ length: SPARK_WEEKS }, (_, i) =>
 		addDays(today, -7 * (SPARK_WEEKS - i))
 	);
@@ -61,7 +62,7 @@ export async function review(
 		bands,
 		...groups,
 		byCsm,
-		movers: { falls, rises },
+		movers: moved,
 		disagreements: disagree,
 		accounts: accounts.map((a) => ({
 			...a,
