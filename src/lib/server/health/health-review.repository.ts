@@ -1,7 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { HEALTH_REVIEW_PAGE_SIZE, type HealthReviewQuery } from '../../domain/health-review-query';
 import type { HealthBand } from '../../domain/health';
-import type { Region, Segment } from '../../domain/vocabulary';
 import { hasCsm, primaryCsm } from '../accounts/account.repository';
 import type { Database, Executor } from '../db/database';
 
