@@ -142,11 +142,20 @@ export function reviewPage(
 	days: { today: string; weekAgo: string }
 ) {
 	const change = sql<number | null>`h.score - s.score`;
+	// This week's change is worked out across the portfolio only to sort by it; otherwise for
+	// the page's 25 rows alone.
 	const page = filtered(db, query)
-		.leftJoin('health_snapshots as s', (join) =>
-			join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', days.weekAgo)
+		.$if(query.sort === 'change', (qb) =>
+			qb.leftJoin('health_snapshots as s', (join) =>
+				join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', days.weekAgo)
+			)
 		)
-		.select(['a.id', 'a.arr', 'h.score', change.as('change')])
+		.select([
+			'a.id',
+			'a.arr',
+			'h.score',
+			query.sort === 'change' ? change.as('change') : sql<null>`null`.as('change')
+		])
 		.orderBy(
 			reviewOrder(query.sort, { score: 'h.score', arr: 'a.arr', change: 'change', id: 'a.id' })
 		)
@@ -158,7 +167,13 @@ export function reviewPage(
 			.selectFrom(page)
 			.innerJoin('accounts as a', 'a.id', 'page.id')
 			.innerJoin('account_health as h', 'h.account_id', 'a.id')
-			.leftJoin('health_overrides as o', 'o.account_id', 'a.id')
+			.leftJoin('health_snapshots as s', (join) =>
+				join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', days.weekAgo)
+			)
+			// Only a judgement still in force; an expired one is history.
+			.leftJoin('health_overrides as o', (join) =>
+				join.onRef('o.account_id', '=', 'a.id').on('o.expires_on', '>=', days.today)
+			)
 			.leftJoinLateral(primaryCsm, (join) => join.onTrue())
 			.select([
 				'a.id',
@@ -172,7 +187,7 @@ export function reviewPage(
 				'h.band',
 				'h.coverage',
 				'h.biggest_drag',
-				'page.change',
+				change.as('change'),
 				'o.band as override_band',
 				'o.expires_on as override_expires_on',
 				'csm.csm_name'
