@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import type { ChurnSeverity, RuleHit } from '../../domain/churn';
+import {
+	ACTIVE_CHURN_STATUSES,
+	CHURN_SEVERITIES,
+	type ChurnSeverity,
+	type ChurnStatus,
+	type RuleHit
+} from '../../domain/churn';
 import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
 import type { Executor } from '../db/database';
 import { inScope, type HealthScope } from '../health/health-scope';
@@ -13,7 +19,10 @@ export interface AccountRuleHits {
 /** Rows per insert, well under PostgreSQL's 65,535 parameters per statement. */
 const BATCH = 5000;
 
-const SEVERITY_RANK: Record<ChurnSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+/** The vocabulary lists severities mildest first. */
+const rank = (severity: ChurnSeverity) => CHURN_SEVERITIES.indexOf(severity);
+const needsWork = (status: ChurnStatus) =>
+	(ACTIVE_CHURN_STATUSES as readonly ChurnStatus[]).includes(status);
 
 /**
  * Brings rule-raised flags in line with what the rules see now, set-based. A rule whose
@@ -48,8 +57,7 @@ export async function applyRuleHits(
 				continue;
 			}
 			held.add(episode.id);
-			const active = episode.status === 'open' || episode.status === 'mitigating';
-			if (active && SEVERITY_RANK[hit.severity] > SEVERITY_RANK[episode.severity]) {
+			if (needsWork(episode.status) && rank(hit.severity) > rank(episode.severity)) {
 				worsen.push({ id: episode.id, accountId: account.accountId, from: episode.severity, hit });
 			}
 		}
