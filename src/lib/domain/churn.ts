@@ -42,6 +42,11 @@ export type ChurnStatus = (typeof CHURN_STATUSES)[number];
 /** Statuses a flag still needs work in. */
 export const ACTIVE_CHURN_STATUSES = ['open', 'mitigating'] as const satisfies ChurnStatus[];
 
+/** Whether a flag still needs work; every other status has closed it. */
+export function isActiveChurnStatus(status: ChurnStatus): boolean {
+	return (ACTIVE_CHURN_STATUSES as readonly ChurnStatus[]).includes(status);
+}
+
 /** Statuses a person may set by hand; `dismissed` only applies to rule flags. */
 export function allowedStatuses(origin: 'rule' | 'manual'): ChurnStatus[] {
 	return origin === 'rule' ? [...CHURN_STATUSES] : CHURN_STATUSES.filter((s) => s !== 'dismissed');

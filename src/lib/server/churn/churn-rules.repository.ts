@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import {
-	ACTIVE_CHURN_STATUSES,
 	CHURN_SEVERITIES,
+	isActiveChurnStatus,
 	type ChurnSeverity,
-	type ChurnStatus,
 	type RuleHit
 } from '../../domain/churn';
 import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
@@ -21,8 +20,6 @@ const BATCH = 5000;
 
 /** The vocabulary lists severities mildest first. */
 const rank = (severity: ChurnSeverity) => CHURN_SEVERITIES.indexOf(severity);
-const needsWork = (status: ChurnStatus) =>
-	(ACTIVE_CHURN_STATUSES as readonly ChurnStatus[]).includes(status);
 
 /**
  * Brings rule-raised flags in line with what the rules see now, set-based. A rule whose
@@ -57,7 +54,7 @@ export async function applyRuleHits(
 				continue;
 			}
 			held.add(episode.id);
-			if (needsWork(episode.status) && rank(hit.severity) > rank(episode.severity)) {
+			if (isActiveChurnStatus(episode.status) && rank(hit.severity) > rank(episode.severity)) {
 				worsen.push({ id: episode.id, accountId: account.accountId, from: episode.severity, hit });
 			}
 		}

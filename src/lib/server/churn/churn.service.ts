@@ -8,6 +8,7 @@ import {
 } from '../../domain/access';
 import {
 	allowedStatuses,
+	isActiveChurnStatus,
 	statusNeedsReason,
 	type ChurnReason,
 	type ChurnSeverity,
@@ -142,7 +143,7 @@ export async function setStatus(
 		if (statusNeedsReason(status) && !reason.trim()) {
 			throw new ConflictError('status_reason', 'error.statusReasonRequired');
 		}
-		const closed = status === 'resolved' || status === 'churned' || status === 'dismissed';
+		const closed = !isActiveChurnStatus(status);
 		const after = await trx
 			.updateTable('churn_flags')
 			.set({
