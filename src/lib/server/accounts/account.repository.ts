@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type OrderByItemBuilder } from 'kysely';
 import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
 import { addDays } from '../../domain/dates';
+import type { TeamRole } from '../../domain/vocabulary';
 import type { Database, Executor } from '../db/database';
 import type { AccountTable } from './account.table';
 
@@ -45,16 +46,28 @@ export async function countAccounts(
 	return row.total;
 }
 
-/** `accounts as a` has this user as a CSM: the CSM filter every portfolio list offers. */
-export function hasCsm(eb: ExpressionBuilder<Database & { a: AccountTable }, 'a'>, userId: number) {
+/**
+ * `accounts as a` has this user on its team, in `teamRole` or any role: what "their accounts"
+ * filters by (a sales user's churn risks, the CSM filter of every portfolio list).
+ */
+export function hasTeamMember(
+	eb: ExpressionBuilder<Database & { a: AccountTable }, 'a'>,
+	userId: number,
+	teamRole?: TeamRole
+) {
 	return eb.exists(
 		eb
 			.selectFrom('account_team_members as t')
 			.select(sql`1`.as('one'))
 			.whereRef('t.account_id', '=', 'a.id')
-			.where('t.team_role', '=', 'CSM')
+			.$if(teamRole !== undefined, (qb) => qb.where('t.team_role', '=', teamRole!))
 			.where('t.user_id', '=', userId)
 	);
+}
+
+/** `accounts as a` has this user as a CSM: the CSM filter every portfolio list offers. */
+export function hasCsm(eb: ExpressionBuilder<Database & { a: AccountTable }, 'a'>, userId: number) {
+	return hasTeamMember(eb, userId, 'CSM');
 }
 
 /**

@@ -1,23 +1,11 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { ACTIVE_CHURN_STATUSES } from '../../domain/churn';
 import { RISK_LIST_PAGE_SIZE, type RiskListQuery } from '../../domain/risk-list-query';
-import { hasCsm } from '../accounts/account.repository';
-import type { Database, Executor } from '../db/database';
+import { hasCsm, hasTeamMember } from '../accounts/account.repository';
+import type { Executor } from '../db/database';
 
 /** Whose flags a list shows: a sales user's own accounts (team members), or everyone's. */
 export type RiskScope = { teamMember: number } | 'all';
-
-type FlagAndAccount = Database & { f: Database['churn_flags']; a: Database['accounts'] };
-
-function onTeam(eb: ExpressionBuilder<FlagAndAccount, 'f' | 'a'>, userId: number) {
-	return eb.exists(
-		eb
-			.selectFrom('account_team_members as t')
-			.select(sql`1`.as('one'))
-			.whereRef('t.account_id', '=', 'a.id')
-			.where('t.user_id', '=', userId)
-	);
-}
 
 function filtered(db: Executor, scope: RiskScope, query: RiskListQuery, today: string) {
 	return db
@@ -33,7 +21,7 @@ function filtered(db: Executor, scope: RiskScope, query: RiskListQuery, today: s
 		)
 		.$if(query.csm !== null, (qb) => qb.where((eb) => hasCsm(eb, query.csm!)))
 		.$if(scope !== 'all', (qb) =>
-			qb.where((eb) => onTeam(eb, scope === 'all' ? 0 : scope.teamMember))
+			qb.where((eb) => hasTeamMember(eb, scope === 'all' ? 0 : scope.teamMember))
 		);
 }
 
@@ -128,7 +116,7 @@ export function recentCritical(db: Executor, scope: RiskScope, since: Date, limi
 		.where('f.severity', '=', 'critical')
 		.where('f.created_at', '>=', since)
 		.$if(scope !== 'all', (qb) =>
-			qb.where((eb) => onTeam(eb, scope === 'all' ? 0 : scope.teamMember))
+			qb.where((eb) => hasTeamMember(eb, scope === 'all' ? 0 : scope.teamMember))
 		)
 		.orderBy('f.created_at', 'desc')
 		.orderBy('f.id', 'desc')
@@ -156,7 +144,7 @@ export async function countUnreadCritical(
 			eb.selectFrom('users').select('notifications_seen_at').where('id', '=', viewerId)
 		)
 		.$if(scope !== 'all', (qb) =>
-			qb.where((eb) => onTeam(eb, scope === 'all' ? 0 : scope.teamMember))
+			qb.where((eb) => hasTeamMember(eb, scope === 'all' ? 0 : scope.teamMember))
 		)
 		.executeTakeFirstOrThrow();
 	return row.n;
