@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { evaluateRules } from '../../domain/churn';
-import { componentScores, scoreHealth, type HealthResult } from '../../domain/health';
+import {
+	HEALTH_COMPONENTS,
+	componentScores,
+	scoreHealth,
+	type HealthResult
+} from '../../domain/health';
 import { applyRuleHits } from '../churn/churn-rules.repository';
 import type { Db, Executor } from '../db/database';
 import { gatherHealthInputs, type AccountHealthInputs } from './health-inputs.repository';
@@ -54,79 +59,61 @@ async function writeHealth(
 	batch: { input: AccountHealthInputs; health: HealthResult }[],
 	now: Date
 ) {
-	const rows = batch.map(({ input, health }) => {
-		const score = (c: string) => health.components.find((x) => x.component === c)?.score ?? null;
-		return {
-			account_id: input.accountId,
-			day: input.today,
-			score: health.score,
-			band: health.band,
-			coverage: health.coverage,
-			biggest_drag: health.biggestDrag,
-			adoption: score('adoption'),
-			engagement: score('engagement'),
-			progress: score('progress'),
-			support: score('support'),
-			sentiment: score('sentiment'),
-			recent_high: input.recentHigh,
-			recent_high_on: input.recentHighOn
-		};
-	});
+	const rows = batch.map(({ input, health }) => ({
+		account_id: input.accountId,
+		day: input.today,
+		score: health.score,
+		band: health.band,
+		coverage: health.coverage,
+		biggest_drag: health.biggestDrag,
+		...Object.fromEntries(health.components.map((c) => [c.component, c.score])),
+		recent_high: input.recentHigh,
+		recent_high_on: input.recentHighOn
+	}));
+	const snapshot = ['score', 'band', 'coverage', ...HEALTH_COMPONENTS];
+	const current = [...snapshot, 'biggest_drag'];
+	const high = ['recent_high', 'recent_high_on', 'high_as_of'];
 	await sql`
 		with input as (
-			select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-				account_id int, day date, score smallint, band text, coverage real, biggest_drag text,
-				adoption smallint, engagement smallint, progress smallint, support smallint,
-				sentiment smallint, recent_high smallint, recent_high_on date
-			)
+			select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(INPUT_TYPES)})
 		),
 		current as (
-			insert into account_health (account_id, score, band, coverage, biggest_drag, adoption,
-				engagement, progress, support, sentiment, changed_at, recent_high, recent_high_on,
-				high_as_of)
-			select account_id, score, band, coverage, biggest_drag, adoption, engagement, progress,
-				support, sentiment, ${now}::timestamptz, recent_high, recent_high_on, day
+			insert into account_health (account_id, ${columns(current)}, ${columns(high)}, changed_at)
+			select account_id, ${columns(current)}, recent_high, recent_high_on, day,
+				${now}::timestamptz
 			from input
-			on conflict (account_id) do update set score = excluded.score, band = excluded.band,
-				coverage = excluded.coverage, biggest_drag = excluded.biggest_drag,
-				adoption = excluded.adoption, engagement = excluded.engagement,
-				progress = excluded.progress, support = excluded.support,
-				sentiment = excluded.sentiment, recent_high = excluded.recent_high,
-				recent_high_on = excluded.recent_high_on, high_as_of = excluded.high_as_of,
+			on conflict (account_id) do update set ${takeExcluded([...current, ...high])},
 				-- When the score itself last moved, not when it was last looked at.
-				changed_at = case when (account_health.score, account_health.band,
-					account_health.coverage, account_health.biggest_drag, account_health.adoption,
-					account_health.engagement, account_health.progress, account_health.support,
-					account_health.sentiment) is distinct from (excluded.score, excluded.band,
-					excluded.coverage, excluded.biggest_drag, excluded.adoption, excluded.engagement,
-					excluded.progress, excluded.support, excluded.sentiment)
+				changed_at = case when ${differs('account_health', current)}
 					then excluded.changed_at else account_health.changed_at end
 			-- A row already current for today is not rewritten: a second pass writes only what moved.
-			where (account_health.score, account_health.band, account_health.coverage,
-				account_health.biggest_drag, account_health.adoption, account_health.engagement,
-				account_health.progress, account_health.support, account_health.sentiment,
-				account_health.recent_high, account_health.recent_high_on, account_health.high_as_of)
-				is distinct from (excluded.score, excluded.band, excluded.coverage,
-				excluded.biggest_drag, excluded.adoption, excluded.engagement, excluded.progress,
-				excluded.support, excluded.sentiment, excluded.recent_high, excluded.recent_high_on,
-				excluded.high_as_of)
+			where ${differs('account_health', [...current, ...high])}
 		)
-		insert into health_snapshots (account_id, day, score, band, coverage, adoption, engagement,
-			progress, support, sentiment)
-		select account_id, day, score, band, coverage, adoption, engagement, progress, support,
-			sentiment
-		from input
-		on conflict (account_id, day) do update set score = excluded.score, band = excluded.band,
-			coverage = excluded.coverage, adoption = excluded.adoption,
-			engagement = excluded.engagement, progress = excluded.progress,
-			support = excluded.support, sentiment = excluded.sentiment
-		where (health_snapshots.score, health_snapshots.band, health_snapshots.coverage,
-			health_snapshots.adoption, health_snapshots.engagement, health_snapshots.progress,
-			health_snapshots.support, health_snapshots.sentiment)
-			is distinct from (excluded.score, excluded.band, excluded.coverage, excluded.adoption,
-			excluded.engagement, excluded.progress, excluded.support, excluded.sentiment)
+		insert into health_snapshots (account_id, day, ${columns(snapshot)})
+		select account_id, day, ${columns(snapshot)} from input
+		on conflict (account_id, day) do update set ${takeExcluded(snapshot)}
+		where ${differs('health_snapshots', snapshot)}
 	`.execute(db);
 }
+
+/** The batch's JSON rows as typed columns: the score, its parts, and the kept 30-day high. */
+const INPUT_TYPES = [
+	'account_id int, day date, score smallint, band text, coverage real, biggest_drag text',
+	...HEALTH_COMPONENTS.map((c) => `${c} smallint`),
+	'recent_high smallint, recent_high_on date'
+].join(', ');
+
+const columns = (names: readonly string[]) => sql.join(names.map((n) => sql.id(n)));
+
+/** `a = excluded.a, b = excluded.b, …` for an upsert. */
+const takeExcluded = (names: readonly string[]) =>
+	sql.join(names.map((n) => sql`${sql.id(n)} = ${sql.ref(`excluded.${n}`)}`));
+
+/** The stored row's values differ from the incoming ones (nulls compared as values). */
+const differs = (table: string, names: readonly string[]) =>
+	sql`(${sql.join(names.map((n) => sql.ref(`${table}.${n}`)))}) is distinct from (${sql.join(
+		names.map((n) => sql.ref(`excluded.${n}`))
+	)})`;
 
 /**
  * Call inside the transaction that changed one of an account's health inputs (usage, tasks,
