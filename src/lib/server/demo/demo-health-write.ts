@@ -5,7 +5,7 @@
  * after the second pass, once the drop rule has seen the histories.
  */
 import { sql, type Transaction } from 'kysely';
-import { DEFAULT_HEALTH_MODEL, type HealthComponent } from '../../domain/health';
+import { DEFAULT_HEALTH_MODEL, bandOf, type HealthComponent } from '../../domain/health';
 import type { Database } from '../db/database';
 import { planChurnFlags, type PlannedFlagEvent } from './demo-health-flags';
 import {
@@ -62,7 +62,6 @@ export async function writeHealthHistory(
 	);
 	const currentOf = new Map(rows.map((r) => [r.account_id, r]));
 
-	const { redUpTo, yellowUpTo } = DEFAULT_HEALTH_MODEL;
 	// A component moves with the score, by the same points, within 0–100; missing stays missing.
 	const shifted = (component: HealthComponent) => {
 		const column = sql.ref(`r.${component}`);
@@ -74,25 +73,23 @@ export async function writeHealthHistory(
 		const batch = histories.slice(i, i + HISTORY_ACCOUNTS).map((h) => ({
 			...currentOf.get(ids.account(h.accountIndex))!,
 			first_day: addDays(h.today, -HISTORY_DAYS),
-			scores: h.scores
+			scores: h.scores,
+			// Banded as the default model bands a live score.
+			bands: h.scores.map((s) => (s === null ? null : bandOf(s, DEFAULT_HEALTH_MODEL)))
 		}));
 		// Rows come out in account and day order, as the primary key wants them; no join, no sort.
 		const result = await sql`
 			insert into health_snapshots (account_id, day, score, band, coverage, adoption, engagement,
 				progress, support, sentiment)
-			select r.account_id, r.first_day + (d.n - 1)::int, d.score,
-				case when d.score is null then null
-					when d.score <= ${sql.lit(redUpTo)} then 'red'
-					when d.score <= ${sql.lit(yellowUpTo)} then 'yellow'
-					else 'green' end,
-				r.coverage, ${shifted('adoption')}, ${shifted('engagement')}, ${shifted('progress')},
+			select r.account_id, r.first_day + (d.n - 1)::int, d.score, d.band, r.coverage, ${shifted('adoption')}, ${shifted('engagement')}, ${shifted('progress')},
 				${shifted('support')}, ${shifted('sentiment')}
 			from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
-				account_id int, first_day date, scores smallint[], score smallint, coverage real,
+				account_id int, first_day date, scores smallint[], bands text[], score smallint,
+				coverage real,
 				adoption smallint, engagement smallint, progress smallint, support smallint,
 				sentiment smallint
 			)
-			cross join lateral unnest(r.scores) with ordinality as d(score, n)`.execute(trx);
+			cross join lateral unnest(r.scores, r.bands) with ordinality as d(score, band, n)`.execute(trx);
 		written += Number(result.numAffectedRows ?? 0n);
 	}
 	// History written behind the health pass's back: its kept 30-day highs must be read again.
