@@ -1,7 +1,7 @@
 import { canEditAccount, canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Executor } from '../db/database';
-import { isOnTeam, lockAccount } from './account.repository';
+import { findAccount, isOnTeam, lockAccount } from './account.repository';
 
 /**
  * What a write needs: 'edit' changes the account's data (CSMs on the team, managers); 'work'
@@ -9,6 +9,18 @@ import { isOnTeam, lockAccount } from './account.repository';
  * the actor can see, for writes whose own rule the caller checks with the returned facts.
  */
 export type AccountNeed = 'edit' | 'work' | 'read';
+
+/**
+ * For a read: the account, if the actor may see it. A partner asking for another reseller's
+ * account gets "not found", not a hint it exists.
+ */
+export async function findReadableAccount(db: Executor, actor: Actor, accountId: number) {
+	const account = await findAccount(db, accountId);
+	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
+		throw new NotFoundError('account');
+	}
+	return account;
+}
 
 /**
  * Inside a write transaction: locks the account row and checks the actor may do what the write

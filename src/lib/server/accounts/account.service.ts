@@ -2,18 +2,17 @@ import {
 	canChangeTeamRole,
 	canCreateAccount,
 	canEditAccount,
-	canReadAccount,
 	type Actor
 } from '../../domain/access';
 import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
 import { daysBetween, todayIn } from '../../domain/dates';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import { ConflictError, ForbiddenError } from '../../domain/errors';
 import type { Parsed } from '../../domain/validation';
 import { listAccountActivity, writeAudit } from '../audit/audit.repository';
 import type { SessionUser } from '../auth/session-user';
 import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
-import { lockEditableAccount } from './account-guard';
+import { findReadableAccount, lockEditableAccount } from './account-guard';
 import * as repo from './account.repository';
 import type { accountFields } from './account.schema';
 import { healthInputsChanged } from '../health/health-refresh';
@@ -41,10 +40,7 @@ export async function list(db: Db, actor: SessionUser, query: AccountListQuery, 
 
 /** Everything the account page shows, in a fixed number of queries. */
 export async function get(db: Db, actor: SessionUser, id: number, now = new Date()) {
-	const account = await repo.findAccount(db, id);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
+	const account = await findReadableAccount(db, actor, id);
 	const [team, contacts, activity] = await Promise.all([
 		repo.listTeam(db, id),
 		repo.listContacts(db, id),

@@ -13,12 +13,12 @@ import {
 	type MetricKey,
 	type Product
 } from '../../domain/adoption';
-import { canEditAccount, canReadAccount, type Actor } from '../../domain/access';
+import { canEditAccount, type Actor } from '../../domain/access';
 import { todayIn } from '../../domain/dates';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { PortfolioAdoptionQuery } from '../../domain/portfolio-adoption-query';
-import { lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, isOnTeam, listCsms } from '../accounts/account.repository';
+import { findReadableAccount, lockEditableAccount } from '../accounts/account-guard';
+import { isOnTeam, listCsms } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -54,10 +54,7 @@ export async function getForAccount(
 	focus: UsageFocus | null = null,
 	now = new Date()
 ) {
-	const account = await findAccount(db, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
+	const account = await findReadableAccount(db, actor, accountId);
 	const thisMonth = monthOf(todayIn(account.time_zone, now));
 	// Twice the window back, so an account whose data stopped (churned) still shows its last year.
 	const [rows, onTeam] = await Promise.all([

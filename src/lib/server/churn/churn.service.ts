@@ -2,7 +2,6 @@ import {
 	canAcknowledgeChurn,
 	canCommentChurn,
 	canManageChurn,
-	canReadAccount,
 	canReadChurn,
 	type Actor
 } from '../../domain/access';
@@ -16,8 +15,8 @@ import {
 } from '../../domain/churn';
 import { todayIn } from '../../domain/dates';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
-import { assertOwnerOnTeam, lockAccountFor } from '../accounts/account-guard';
-import { findAccount, isOnTeam, listTeam } from '../accounts/account.repository';
+import { assertOwnerOnTeam, findReadableAccount, lockAccountFor } from '../accounts/account-guard';
+import { isOnTeam, listTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -33,12 +32,9 @@ export interface FlagInput {
 	next_step_due: string | null;
 }
 
-/** Who may read an account's churn flags; partners and other resellers' accounts get 404. */
+/** Who may read an account's churn flags: an account they cannot see is 404, a partner 403. */
 async function readableAccount(db: Executor, actor: Actor, accountId: number) {
-	const account = await findAccount(db, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
+	const account = await findReadableAccount(db, actor, accountId);
 	if (!canReadChurn(actor)) throw new ForbiddenError();
 	return account;
 }

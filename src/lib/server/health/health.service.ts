@@ -1,10 +1,10 @@
-import { canEditAccount, canReadAccount, type Actor } from '../../domain/access';
+import { canEditAccount, type Actor } from '../../domain/access';
 import { addDays, todayIn } from '../../domain/dates';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { componentScores, healthDelta, scoreHealth, type HealthBand } from '../../domain/health';
 import { trendOf } from '../../domain/adoption';
-import { lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, isOnTeam } from '../accounts/account.repository';
+import { findReadableAccount, lockEditableAccount } from '../accounts/account-guard';
+import { isOnTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import { countActiveFlags } from '../churn/churn.repository';
 import type { Db } from '../db/database';
@@ -24,10 +24,7 @@ const WEEK = 7;
  * week ago, the daily trend, the CSM's own judgement and the churn flags still open.
  */
 export async function getForAccount(db: Db, actor: Actor, accountId: number, now = new Date()) {
-	const account = await findAccount(db, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
+	const account = await findReadableAccount(db, actor, accountId);
 	const today = todayIn(account.time_zone, now);
 	const [[inputs], models, history, override, openFlags, actorOnTeam] = await Promise.all([
 		gatherHealthInputs(db, [accountId], now),

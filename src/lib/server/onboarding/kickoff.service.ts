@@ -2,9 +2,8 @@ import type { Actor } from '../../domain/access';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { buildIcs } from '../../domain/ics';
 import { zonedToInstant } from '../../domain/zoned-time';
-import { lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, listContacts, listTeam } from '../accounts/account.repository';
-import { canReadAccount } from '../../domain/access';
+import { findReadableAccount, lockEditableAccount } from '../accounts/account-guard';
+import { listContacts, listTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -108,9 +107,7 @@ export async function scheduleKickoff(
 
 /** The kick-off as an `.ics` file anyone who may read the account can download. */
 export async function kickoffIcs(db: Db, actor: Actor, accountId: number, onboardingId: number) {
-	const account = await findAccount(db, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id }))
-		throw new NotFoundError('account');
+	const account = await findReadableAccount(db, actor, accountId);
 	const meeting = await findKickoff(db, onboardingId);
 	if (!meeting || meeting.account_id !== accountId) throw new NotFoundError('kick-off meeting');
 	const [contacts, team] = await Promise.all([

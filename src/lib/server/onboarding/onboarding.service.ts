@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
+import { canWorkTasks, type Actor } from '../../domain/access';
 import { todayIn } from '../../domain/dates';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { localize } from '../../domain/localized-text';
@@ -14,8 +14,8 @@ import {
 	riskOf
 } from '../../domain/onboarding-rules';
 import type { Locale } from '../../domain/vocabulary';
-import { lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, listContacts, listTeam } from '../accounts/account.repository';
+import { findReadableAccount, lockEditableAccount } from '../accounts/account-guard';
+import { listContacts, listTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
@@ -220,10 +220,7 @@ export async function handOff(
 
 /** Everything the account's Onboarding tab shows, in a fixed number of queries. */
 export async function getForAccount(db: Db, actor: Viewer, accountId: number, now = new Date()) {
-	const account = await findAccount(db, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
+	const account = await findReadableAccount(db, actor, accountId);
 	const [onboarding, team, templates] = await Promise.all([
 		findLatestOnboarding(db, accountId),
 		listTeam(db, accountId),

@@ -1,5 +1,5 @@
 import { METRICS } from '../../domain/adoption';
-import { canEditAccount, canReadAccount, canWorkTasks, type Actor } from '../../domain/access';
+import { canEditAccount, canWorkTasks, type Actor } from '../../domain/access';
 import { todayIn } from '../../domain/dates';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import {
@@ -14,8 +14,13 @@ import {
 	type ObjectiveStatus
 } from '../../domain/success-plan';
 import { isOverdue as isTaskOverdue } from '../../domain/onboarding-rules';
-import { assertOwnerOnTeam, lockAccountFor, lockEditableAccount } from '../accounts/account-guard';
-import { findAccount, listTeam } from '../accounts/account.repository';
+import {
+	assertOwnerOnTeam,
+	findReadableAccount,
+	lockAccountFor,
+	lockEditableAccount
+} from '../accounts/account-guard';
+import { listTeam } from '../accounts/account.repository';
 import { latestReadings } from '../adoption/adoption.repository';
 import { completionSet, updateTask } from '../tasks/task-change';
 import { writeAudit } from '../audit/audit.repository';
@@ -31,10 +36,7 @@ import { healthInputsChanged } from '../health/health-refresh';
 
 /** The account's success plan: objectives with derived progress, their tasks, what needs a look. */
 export async function getPlan(db: Db, actor: Actor, accountId: number, now = new Date()) {
-	const account = await findAccount(db, accountId);
-	if (!account || !canReadAccount(actor, { resellerId: account.reseller_id })) {
-		throw new NotFoundError('account');
-	}
+	const account = await findReadableAccount(db, actor, accountId);
 	const [objectives, tasks, readings, team] = await Promise.all([
 		listObjectives(db, accountId),
 		listObjectiveTasks(db, accountId),
