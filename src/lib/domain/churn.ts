@@ -140,7 +140,5 @@ export const RENEWAL_CHECKPOINTS = [180, 90] as const;
 /** The nearest checkpoint a renewal has reached (180 or 90 days), or null if further out or past. */
 export function renewalCheckpoint(daysToRenewal: number | null): 180 | 90 | null {
 	if (daysToRenewal === null || daysToRenewal < 0) return null;
-	if (daysToRenewal <= 90) return 90;
-	if (daysToRenewal <= 180) return 180;
-	return null;
+	return RENEWAL_CHECKPOINTS.findLast((days) => daysToRenewal <= days) ?? null;
 }

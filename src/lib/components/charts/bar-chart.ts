@@ -1,4 +1,4 @@
-import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
+import type { Chart as ChartType } from 'chart.js';
 
 let registered: Promise<typeof ChartType> | undefined;
 
@@ -12,5 +12,3 @@ export function loadBarChart(): Promise<typeof ChartType> {
 	);
 	return registered;
 }
-
-export type BarChartConfig = ChartConfiguration<'bar', number[], string>;

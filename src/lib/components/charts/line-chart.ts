@@ -1,4 +1,4 @@
-import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
+import type { Chart as ChartType } from 'chart.js';
 
 let registered: Promise<typeof ChartType> | undefined;
 
@@ -32,5 +32,3 @@ export function loadLineChart(): Promise<typeof ChartType> {
 	);
 	return registered;
 }
-
-export type LineChartConfig = ChartConfiguration<'line', (number | null)[], string>;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType, Selectable } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ChurnReason, ChurnRule, ChurnSeverity, ChurnStatus } from '../../domain/churn';
 
 export type RuleDetail = Record<string, number | string>;
@@ -50,6 +50,3 @@ export interface ChurnFlagEventTable {
 	data: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
 	at: ColumnType<Date, Date | string | undefined, never>;
 }
-
-export type ChurnFlag = Selectable<ChurnFlagTable>;
-export type ChurnFlagEvent = Selectable<ChurnFlagEventTable>;

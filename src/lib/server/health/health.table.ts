@@ -64,5 +64,3 @@ export interface HealthOverrideTable {
 }
 
 export type HealthModelRow = Selectable<HealthModelTable>;
-export type AccountHealthRow = Selectable<AccountHealthTable>;
-export type HealthOverride = Selectable<HealthOverrideTable>;
