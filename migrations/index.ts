@@ -3,6 +3,8 @@ import * as foundation from './20261122000100_foundation';
 import * as onboarding from './20261122000200_onboarding';
 import * as successPlans from './20261122000300_success_plans';
 import * as healthChurn from './20261122000400_health_churn';
+import * as healthInputs from './20261122000500_health_inputs';
+import * as escalations from './20261122000600_escalations';
 
 /**
  * Every migration, by name. An explicit map rather than a folder scan, because the bundled
@@ -12,5 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'20261122000100_foundation': foundation,
 	'20261122000200_onboarding': onboarding,
 	'20261122000300_success_plans': successPlans,
-	'20261122000400_health_churn': healthChurn
+	'20261122000400_health_churn': healthChurn,
+	'20261122000500_health_inputs': healthInputs,
+	'20261122000600_escalations': escalations
 };

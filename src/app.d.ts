@@ -16,7 +16,8 @@ declare global {
 			locale: Locale;
 		}
 		interface PageData {
-			messages: Messages;
+			/** From the root layout's universal load (catalogue.ts); server loads do not send it. */
+			messages?: Messages;
 			locale: Locale;
 			timeZone: string;
 		}

@@ -7,7 +7,10 @@ import * as accounts from '../../src/lib/server/accounts/account.service';
 import * as adoption from '../../src/lib/server/adoption/adoption.service';
 import type { SessionUser } from '../../src/lib/server/auth/session-user';
 import { runDailyHealth } from '../../src/lib/server/jobs/daily-health';
-import { gatherHealthInputs } from '../../src/lib/server/health/health-inputs.repository';
+import {
+	gatherHealthInputs,
+	storeHealthInputs
+} from '../../src/lib/server/health/health-inputs.repository';
 import { refreshHealth } from '../../src/lib/server/health/health-refresh';
 import * as health from '../../src/lib/server/health/health.service';
 import * as plans from '../../src/lib/server/plans/plan.service';
@@ -77,7 +80,7 @@ const healthRow = (accountId: number) =>
 const forgetHighs = (accountId: number) =>
 	t.db
 		.updateTable('account_health')
-		.set({ high_as_of: null })
+		.set({ recent_high: null, recent_high_on: null })
 		.where('account_id', '=', accountId)
 		.execute();
 
@@ -522,8 +525,7 @@ describe(`health recompute on ${ENGINE}`, () => {
 			expect(await healthRow(account.id)).toMatchObject({
 				score: 40,
 				recent_high: 100,
-				recent_high_on: TODAY,
-				high_as_of: addDays(TODAY, 1)
+				recent_high_on: TODAY
 			});
 			const [drop] = await flagsOf(account.id, 'health_drop');
 			expect(drop).toMatchObject({ condition_active: true, rule_detail: { from: 100, to: 40 } });
@@ -731,14 +733,61 @@ describe(`health recompute on ${ENGINE}`, () => {
 			const counter = new QueryCounter();
 			const db = t.db.withPlugin(counter);
 
-			const one = await gatherHealthInputs(db, ids.slice(0, 1), NOW);
+			// As a page reads them, from the sections…
+			const one = await gatherHealthInputs(db, ids.slice(0, 1), NOW, 'sections');
 			const forOne = counter.count;
 			counter.count = 0;
-			const fifty = await gatherHealthInputs(db, ids, NOW);
+			const fifty = await gatherHealthInputs(db, ids, NOW, 'sections');
 			expect(one).toHaveLength(1);
 			expect(fifty).toHaveLength(50);
 			expect(counter.count).toBe(forOne);
 			expect(forOne).toBe(1);
+
+			// …and as a pass reads them once stored: the same facts.
+			await storeHealthInputs(t.db, ids, NOW);
+			counter.count = 0;
+			const stored = await gatherHealthInputs(db, ids, NOW);
+			expect(counter.count).toBe(1);
+			const byAccount = (rows: typeof fifty) => [...rows].sort((a, b) => a.accountId - b.accountId);
+			expect(byAccount(stored)).toEqual(byAccount(fifty));
+		});
+
+		it('scores the stored inputs in a bulk pass, and reads them again when told to', async () => {
+			const { account } = await setup();
+			await refreshHealth(t.db, [account.id], NOW);
+			const before = await healthRow(account.id);
+			// An objective falls at risk behind the app's back (no healthInputsChanged).
+			await t.db
+				.insertInto('plan_objectives')
+				.values({
+					account_id: account.id,
+					title: 'Loaded by a script',
+					criterion_kind: 'outcome',
+					outcome: 'Signed',
+					status: 'at_risk',
+					status_reason: 'Sponsor left'
+				})
+				.execute();
+			const scope = { fromId: account.id, toId: account.id };
+			await t.db.transaction().execute((trx) => refreshHealth(trx, scope, NOW));
+			expect((await healthRow(account.id))?.progress).toBe(before?.progress);
+			await t.db.transaction().execute((trx) => refreshHealth(trx, scope, NOW, { reread: true }));
+			expect((await healthRow(account.id))?.progress).not.toBe(before?.progress);
+		});
+
+		it('reads the inputs of an account that has none stored in a bulk pass', async () => {
+			const { account } = await setup();
+			await t.db.deleteFrom('health_inputs').where('account_id', '=', account.id).execute();
+			const scope = { fromId: account.id, toId: account.id };
+			const result = await t.db.transaction().execute((trx) => refreshHealth(trx, scope, NOW));
+			expect(result.accounts).toBe(1);
+			expect(
+				await t.db
+					.selectFrom('health_inputs')
+					.select('account_id')
+					.where('account_id', '=', account.id)
+					.execute()
+			).toHaveLength(1);
 		});
 
 		it('refreshes and raises flags in the same number of queries for 1 account as for 50', async () => {

@@ -26,7 +26,12 @@ describe(`account health on ${ENGINE}`, () => {
 		const { csm, account } = await setup();
 		const view = await health.getForAccount(t.db, csm, account.id, NOW);
 		expect(view.health).toMatchObject({ score: null, band: null, coverage: 0 });
-		expect(view.inputs).toEqual({ adoption: null, engagement: null, progress: null });
+		expect(view.inputs).toEqual({
+			adoption: null,
+			engagement: null,
+			progress: null,
+			support: null
+		});
 	});
 
 	it('is computed from the data on every read: a change shows on the next load', async () => {

@@ -8,7 +8,9 @@ import {
 	evaluateRules,
 	renewalCheckpoint,
 	statusNeedsReason,
+	withScore,
 	type ChurnRule,
+	type RecentHigh,
 	type RuleFacts
 } from '../../src/lib/domain/churn';
 
@@ -191,5 +193,50 @@ describe('flag workflow', () => {
 
 	it('asks a reason for dismissed and churned only', () => {
 		expect(CHURN_STATUSES.filter(statusNeedsReason)).toEqual(['churned', 'dismissed']);
+	});
+});
+
+describe('withScore', () => {
+	const TODAY = '2026-11-22';
+	const kept: RecentHigh = { high: 80, on: '2026-11-01' };
+
+	it('makes a first score the high, seen today', () => {
+		expect(withScore(null, 70, TODAY)).toEqual({ high: 70, on: TODAY });
+		expect(withScore(null, 0, TODAY)).toEqual({ high: 0, on: TODAY });
+	});
+
+	it('lets a higher score take over, with today as its day', () => {
+		expect(withScore(kept, 81, TODAY)).toEqual({ high: 81, on: TODAY });
+	});
+
+	it('keeps the older day for an equal score, so a plateau leaves the window with its first day', () => {
+		expect(withScore(kept, 80, TODAY)).toEqual({ high: 80, on: '2026-11-01' });
+	});
+
+	it('keeps the high for a lower score', () => {
+		expect(withScore(kept, 50, TODAY)).toEqual(kept);
+	});
+
+	it('changes nothing without a score', () => {
+		expect(withScore(kept, null, TODAY)).toEqual(kept);
+		expect(withScore(null, null, TODAY)).toBeNull();
+	});
+
+	it(`lets the drop rule fire when a score of 80 falls to 60 (${DROP_POINTS} points or more)`, () => {
+		const previousScore = 80;
+		const score = 60;
+		const highs: (RecentHigh | null)[] = [null, { high: 70, on: '2026-11-01' }];
+		for (const high of highs) {
+			const recentHigh = withScore(high, previousScore, TODAY)?.high ?? null;
+			expect(recentHigh).toBe(80);
+			expect(hit(facts({ score, band: 'yellow', recentHigh }), 'health_drop')).toMatchObject({
+				severity: 'medium',
+				detail: { from: 80, to: 60, drop: 20 }
+			});
+		}
+		// A score that held still (80 to 80) raises nothing.
+		expect(
+			rules(facts({ score: 80, recentHigh: withScore(null, 80, TODAY)?.high ?? null }))
+		).toEqual([]);
 	});
 });

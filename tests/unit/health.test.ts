@@ -175,6 +175,7 @@ describe('componentScores', () => {
 		adoptionHistory: [],
 		touch: null,
 		progress: noWork,
+		support: { open: { P1: 0, P2: 0, P3: 0, P4: 0 }, breaches: 0, hasData: false },
 		...overrides
 	});
 

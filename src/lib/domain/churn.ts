@@ -66,10 +66,26 @@ export const DROP_WINDOW_DAYS = 30;
 /** Renewals this close while red raise `renewal_red`. */
 export const RENEWAL_WINDOW_DAYS = 90;
 
+/** The drop rule's high: the highest score seen in its window, and the day it was seen. */
+export interface RecentHigh {
+	high: number;
+	/** 'YYYY-MM-DD' */
+	on: string;
+}
+
+/**
+ * The high once `score` has been seen on `today`: a higher score (or the first) takes over;
+ * an equal one leaves the older day, so a plateau leaves the window when its first day does.
+ */
+export function withScore(high: RecentHigh | null, score: number | null, today: string) {
+	if (score !== null && (high === null || score > high.high)) return { high: score, on: today };
+	return high;
+}
+
 export interface RuleFacts {
 	score: number | null;
 	band: HealthBand | null;
-	/** The highest daily score in the last DROP_WINDOW_DAYS days (snapshots), if any. */
+	/** The highest score seen in the last DROP_WINDOW_DAYS days before this one, if any. */
 	recentHigh: number | null;
 	/** Days from today to the renewal date; negative once past; null with none. */
 	daysToRenewal: number | null;

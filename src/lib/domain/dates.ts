@@ -1,19 +1,27 @@
 /** Calendar-date arithmetic on 'YYYY-MM-DD' strings, free of the server's own time zone. */
 
+// Building a formatter costs far more than formatting with one: one per zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in `timeZone`, as 'YYYY-MM-DD'. */
 export function todayIn(timeZone: string, now: Date): string {
-	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
+	let format = dayFormats.get(timeZone);
+	if (!format) {
+		// en-CA formats as YYYY-MM-DD.
+		format = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit'
+		});
+		dayFormats.set(timeZone, format);
+	}
+	return format.format(now);
 }
 
+// Sliced rather than split: the daily health pass calls this for every account.
 function toUtcMs(date: string): number {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return Date.UTC(y, m - 1, d);
+	return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

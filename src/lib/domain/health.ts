@@ -166,6 +166,32 @@ export function progressComponent(facts: ProgressFacts): number | null {
 	return round(clamp(100 - itemPenalty - objectivePenalty));
 }
 
+export interface SupportFacts {
+	/** Open escalations by priority. */
+	open: Record<'P1' | 'P2' | 'P3' | 'P4', number>;
+	/** SLA breaches (first response or resolution) in the last 90 days. */
+	breaches: number;
+	/** Whether the account has support history to judge: an escalation open or opened within a year. */
+	hasData: boolean;
+}
+
+/** Points an open escalation costs the support component, by priority; and each recent breach. */
+export const SUPPORT_PENALTY = { P1: 50, P2: 25, P3: 10, P4: 5, breach: 15 } as const;
+
+/**
+ * Support: starts at 100 and loses points per open escalation by its priority and per SLA breach
+ * in 90 days. Null when the account has had no escalation for a year: no support history says
+ * nothing either way.
+ */
+export function supportComponent(facts: SupportFacts): number | null {
+	if (!facts.hasData) return null;
+	const open = (['P1', 'P2', 'P3', 'P4'] as const).reduce(
+		(sum, p) => sum + facts.open[p] * SUPPORT_PENALTY[p],
+		0
+	);
+	return round(clamp(100 - open - facts.breaches * SUPPORT_PENALTY.breach));
+}
+
 /** Everything the model reads about one account, gathered by one set-based query. */
 export interface HealthFacts {
 	/** Latest month's adoption (0–1) and that month; null with no readings. */
@@ -176,6 +202,7 @@ export interface HealthFacts {
 	/** The last touch: a kick-off held or a task completed, as a day in the account's zone. */
 	touch: { kind: 'meeting' | 'task'; day: string; days: number } | null;
 	progress: ProgressFacts & { onboardingActive: boolean };
+	support: SupportFacts;
 }
 
 /** Each component's score from the facts; sections not yet recorded in Keel stay missing. */
@@ -184,8 +211,8 @@ export function componentScores(facts: HealthFacts): ComponentScores {
 		adoption: adoptionComponent(facts.adoption, trendOf(facts.adoptionHistory)),
 		engagement: engagementComponent(facts.touch?.days ?? null),
 		progress: progressComponent(facts.progress),
-		// Escalations and feedback are not recorded in Keel yet: honestly missing.
-		support: null,
+		support: supportComponent(facts.support),
+		// Feedback is not recorded in Keel yet: honestly missing.
 		sentiment: null
 	};
 }

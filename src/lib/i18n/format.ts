@@ -60,6 +60,34 @@ export function formatDateTime(at: Date | string, locale: string, timeZone: stri
 	);
 }
 
+/** An instant with its zone named ("18 Nov 2026, 11:00 CET"): a due time as the account sees it. */
+export function formatDateTimeIn(at: Date | string, locale: string, timeZone: string): string {
+	// dateStyle cannot name the zone: the same fields spelled out.
+	return dateFormat(locale, {
+		year: 'numeric',
+		month: 'short',
+		day: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone,
+		timeZoneName: 'short'
+	}).format(typeof at === 'string' ? new Date(at) : at);
+}
+
+/**
+ * A span of minutes as hours and minutes: "45 min", "2 h 15 min", "27 h". Never days: SLA time
+ * is open support time, and a "day" of it would read as 24 hours. Units are the locale's own.
+ */
+export function formatDuration(minutes: number, locale: string): string {
+	const total = Math.round(Math.abs(minutes));
+	const unit = (value: number, name: 'hour' | 'minute') =>
+		numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+	const hours = Math.floor(total / 60);
+	const mins = total % 60;
+	if (hours === 0) return unit(mins, 'minute');
+	return mins === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(mins, 'minute')}`;
+}
+
 /** "in 12 days" / "3 days ago", from a day count. */
 export function formatRelativeDays(days: number, locale: string): string {
 	return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');

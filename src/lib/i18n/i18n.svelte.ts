@@ -3,6 +3,8 @@ import {
 	format,
 	formatDate,
 	formatDateTime,
+	formatDateTimeIn,
+	formatDuration,
 	formatMoney,
 	formatMonth,
 	formatNumber,
@@ -12,10 +14,10 @@ import {
 import type { MessageKey, Messages } from './catalogue';
 
 /**
- * Components translate through these: the root layout load sends the one catalogue the user
- * needs as page data, so no catalogue is bundled into the JavaScript.
+ * Components translate through these: the root layout's universal load puts the one catalogue
+ * the user needs into page data (see catalogue.ts), so no catalogue is in the entry bundle.
  */
-function messages(): Messages {
+function messages(): Messages | undefined {
 	return page.data.messages;
 }
 
@@ -36,6 +38,11 @@ export const fmt = {
 	number: (value: number) => formatNumber(value, page.data.locale),
 	date: (date: string | null) => formatDate(date, page.data.locale),
 	dateTime: (at: Date | string) => formatDateTime(at, page.data.locale, page.data.timeZone),
+	/** In another zone, named: a due time as the account's calendar sees it. */
+	dateTimeIn: (at: Date | string, timeZone: string) =>
+		formatDateTimeIn(at, page.data.locale, timeZone),
+	/** Minutes as "2 h 15 min". */
+	duration: (minutes: number) => formatDuration(minutes, page.data.locale),
 	percent: (ratio: number) => formatPercent(ratio, page.data.locale),
 	month: (month: string, style?: 'short' | 'long') => formatMonth(month, page.data.locale, style)
 };

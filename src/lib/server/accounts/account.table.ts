@@ -27,6 +27,8 @@ export interface AccountTable {
 	sales_channel: SalesChannel;
 	reseller_id: number | null;
 	support_package: SupportPackage;
+	/** The account's own support calendar; null: its region's default. */
+	support_calendar_id: number | null;
 	/** Annual recurring revenue in whole units of `currency`. */
 	arr: Generated<number>;
 	currency: Generated<string>;

@@ -13,7 +13,15 @@ import type {
 import type { AuditLogTable } from '../audit/audit.table';
 import type { ChurnFlagEventTable, ChurnFlagTable } from '../churn/churn.table';
 import type {
+	EscalationActionTable,
+	EscalationEventTable,
+	EscalationPauseTable,
+	EscalationTable,
+	PostmortemTable
+} from '../escalations/escalation.table';
+import type {
 	AccountHealthTable,
+	HealthInputsTable,
 	HealthModelTable,
 	HealthOverrideTable,
 	HealthSnapshotTable
@@ -29,6 +37,12 @@ import type {
 } from '../onboarding/onboarding.table';
 import type { ScheduledRunTable } from '../jobs/jobs.table';
 import type { ObjectiveTaskTable, PlanObjectiveTable } from '../plans/plan.table';
+import type {
+	RegionCalendarTable,
+	SlaPolicyTable,
+	SupportCalendarHolidayTable,
+	SupportCalendarTable
+} from '../support/support.table';
 import type { TaskTable } from '../tasks/task.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
@@ -56,10 +70,20 @@ export interface Database {
 	health_models: HealthModelTable;
 	account_health: AccountHealthTable;
 	health_snapshots: HealthSnapshotTable;
+	health_inputs: HealthInputsTable;
 	health_overrides: HealthOverrideTable;
 	churn_flags: ChurnFlagTable;
 	churn_flag_events: ChurnFlagEventTable;
 	scheduled_runs: ScheduledRunTable;
+	support_calendars: SupportCalendarTable;
+	support_calendar_holidays: SupportCalendarHolidayTable;
+	region_calendars: RegionCalendarTable;
+	sla_policies: SlaPolicyTable;
+	escalations: EscalationTable;
+	escalation_pauses: EscalationPauseTable;
+	escalation_events: EscalationEventTable;
+	postmortems: PostmortemTable;
+	escalation_actions: EscalationActionTable;
 }
 
 export type Db = Kysely<Database>;

@@ -5,6 +5,7 @@
  * after the second pass, once the drop rule has seen the histories.
  */
 import { sql, type Transaction } from 'kysely';
+import { DROP_WINDOW_DAYS } from '../../domain/churn';
 import { DEFAULT_HEALTH_MODEL, bandOf, type HealthComponent } from '../../domain/health';
 import type { Database } from '../db/database';
 import { planChurnFlags, type PlannedFlagEvent } from './demo-health-flags';
@@ -92,8 +93,21 @@ export async function writeHealthHistory(
 			cross join lateral unnest(r.scores, r.bands) with ordinality as d(score, band, n)`.execute(trx);
 		written += Number(result.numAffectedRows ?? 0n);
 	}
-	// History written behind the health pass's back: its kept 30-day highs must be read again.
-	await trx.updateTable('account_health').set({ high_as_of: null }).execute();
+	// History written behind the health pass's back: the drop rule's kept highs are set from it
+	// here, in one pass over the window, as the daily pass would have kept them day by day.
+	await sql`
+		update account_health h set recent_high = w.score, recent_high_on = w.day
+		from (
+			select distinct on (s.account_id) s.account_id, s.score, s.day
+			from health_snapshots s
+			join (
+				select account_id, max(day) as today from health_snapshots group by account_id
+			) t on t.account_id = s.account_id
+			where s.day >= t.today - ${DROP_WINDOW_DAYS}::int and s.day < t.today
+				and s.score is not null
+			order by s.account_id, s.score desc, s.day desc
+		) w
+		where w.account_id = h.account_id`.execute(trx);
 	return {
 		histories,
 		healthSnapshots: written + rows.length,

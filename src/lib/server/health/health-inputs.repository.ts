@@ -1,194 +1,252 @@
 import { sql } from 'kysely';
+import { DROP_WINDOW_DAYS, withScore, type RecentHigh } from '../../domain/churn';
 import type { HealthFacts } from '../../domain/health';
-import { DROP_WINDOW_DAYS } from '../../domain/churn';
-import { daysBetween } from '../../domain/dates';
-import type { Segment } from '../../domain/vocabulary';
+import { PRIORITIES } from '../../domain/escalation';
+import {
+	INPUTS_VERSION,
+	SUPPORT_HISTORY_DAYS,
+	TREND_MONTHS,
+	healthFactsOn,
+	type StoredHealthInputs
+} from '../../domain/health-inputs';
+import { addDays } from '../../domain/dates';
+import type { Region, Segment } from '../../domain/vocabulary';
 import type { Executor } from '../db/database';
 import { inScope, isEmpty, type HealthScope } from './health-scope';
 
-/** Months of adoption the trend compares: the last three against the three before. */
-const TREND_MONTHS = 6;
-
-export interface AccountHealthInputs {
-	accountId: number;
-	segment: Segment;
-	/** Today in the account's time zone. */
-	today: string;
-	arr: number;
-	daysToRenewal: number | null;
-	/** The highest daily score in the drop rule's window before today, and its day. */
-	recentHigh: number | null;
-	recentHighOn: string | null;
-	facts: HealthFacts;
-}
-
 /**
- * Every fact the health model and the churn rules read, for every account in scope, in one
- * set-based query: each input is one grouped aggregate joined by account, so 100,000 accounts
- * cost a handful of scans rather than a query each. Days are counted in each account's zone.
+ * The health inputs of every account in scope as its sections hold them now, in one set-based
+ * query: each input is one grouped aggregate joined by account. Days are worked out in each
+ * account's zone. Rows of (account_id, inputs).
  */
-export async function gatherHealthInputs(
-	db: Executor,
-	scope: HealthScope,
-	now: Date
-): Promise<AccountHealthInputs[]> {
-	if (isEmpty(scope)) return [];
-	// The scope on every aggregate keeps a live pass to index lookups.
+function inputsFromSections(scope: HealthScope, now: Date) {
+	// The scope on every aggregate keeps a live change to index lookups.
 	const within = (column: string) => inScope(column, scope);
-
-	const result = await sql<{
-		account_id: number;
-		segment: Segment;
-		today: string;
-		arr: number;
-		days_to_renewal: number | null;
-		adoption_history: (number | null)[] | null;
-		adoption_month: string | null;
-		last_meeting_day: string | null;
-		last_task_day: string | null;
-		overdue_items: number | null;
-		onboarding_active: boolean | null;
-		open_objectives: number | null;
-		at_risk_objectives: number | null;
-		overdue_objectives: number | null;
-		recent_high: number | null;
-		recent_high_on: string | null;
-	}>`
-		with scope as (
-			select id, segment, arr, time_zone, renewal_date,
-				(${now}::timestamptz at time zone time_zone)::date as today
-			from accounts where ${within('id')}
-		),
+	const localDay = (at: string) => sql`(${sql.ref(at)} at time zone s.time_zone)::date`;
+	return sql`
+		with scope as (select id, time_zone from accounts where ${within('id')}),
 		meetings as (
-			select account_id, max(starts_at) as at from kickoff_meetings
-			where starts_at <= ${now} and ${within('account_id')} group by account_id
+			select account_id,
+				max(starts_at) filter (where starts_at <= ${now}) as last_at,
+				min(starts_at) filter (where starts_at > ${now}) as next_at
+			from kickoff_meetings where ${within('account_id')} group by account_id
 		),
 		tasks_done as (
 			select account_id, max(completed_at) as at from tasks
 			where status = 'done' and ${within('account_id')} group by account_id
 		),
-		-- Active onboardings, and their open items past due counted from the few open overdue
-		-- tasks rather than by walking every item of every checklist.
 		onboarding as (
-			select o.id, o.account_id, s.today
-			from onboardings o join scope s on s.id = o.account_id
-			where o.status = 'active'
+			select id, account_id from onboardings
+			where status = 'active' and ${within('account_id')}
 		),
-		overdue_items as (
-			select ob.account_id, count(*)::int as n
-			from tasks t
-			join onboarding_items i on i.task_id = t.id
-			join onboarding ob on ob.id = i.onboarding_id
-			where t.source = 'onboarding' and t.status = 'open' and t.due_date < ob.today
+		open_items as (
+			select ob.account_id, jsonb_agg(t.due_date order by t.due_date) as due
+			from onboarding ob
+			join onboarding_items i on i.onboarding_id = ob.id
+			join tasks t on t.id = i.task_id
+			where t.status = 'open' and t.due_date is not null
 			group by ob.account_id
 		),
 		objectives as (
-			select p.account_id,
-				count(*) filter (where p.status not in ('achieved', 'dropped'))::int as open,
-				count(*) filter (where p.status = 'at_risk')::int as at_risk,
-				count(*) filter (
-					where p.status not in ('achieved', 'dropped', 'at_risk') and p.due_date < s.today
-				)::int as overdue
-			from plan_objectives p join scope s on s.id = p.account_id
-			group by p.account_id
+			select account_id,
+				count(*) filter (where status not in ('achieved', 'dropped'))::int as open,
+				count(*) filter (where status = 'at_risk')::int as at_risk,
+				jsonb_agg(due_date order by due_date) filter (
+					where status not in ('achieved', 'dropped', 'at_risk') and due_date is not null
+				) as due
+			from plan_objectives where ${within('account_id')} group by account_id
 		),
-		-- The last months of adoption (one more than the trend reads, for a partial current
-		-- month): one pass over the recent rows of the index, not a probe per account.
+		-- The months the trend can still need: one more than it reads, for a partial month.
 		adoption as (
-			select account_id, array_agg(adoption order by month) as history,
-				max(month) as latest_month
+			select account_id, jsonb_agg(jsonb_build_array(month, adoption) order by month) as months
 			from account_adoption
 			where month >= (date_trunc('month', ${now}::timestamptz) - ${`${TREND_MONTHS} months`}::interval)::date
 				and ${within('account_id')}
 			group by account_id
 		),
-		-- The drop rule's high: the highest daily score in the window before today. Kept on
-		-- account_health as days go by: today's is reused, yesterday's slides (the stored high
-		-- while it stays in the window, against the score that held until today), and only a
-		-- high that has left the window, or none known, is read again from the snapshots.
-		highs as (
-			select s.id as account_id,
-				case when h.high_as_of = s.today then h.recent_high
-					when h.high_as_of < s.today then greatest(w.high, h.score)
-					else w.high end as high,
-				case when h.high_as_of = s.today then h.recent_high_on
-					when h.high_as_of < s.today and h.score >= coalesce(w.high, -1) then s.today - 1
-					else w.high_on end as high_on
-			from scope s
-			left join account_health h on h.account_id = s.id
-			left join lateral (
-				select h.recent_high as high, h.recent_high_on as high_on
-				where h.high_as_of is not null
-					and h.recent_high_on >= s.today - ${DROP_WINDOW_DAYS}::int
-				union all
-				(
-					select x.score, x.day from health_snapshots x
-					where h.high_as_of is distinct from s.today
-						and (h.high_as_of is null or h.recent_high_on is null
-							or h.recent_high_on < s.today - ${DROP_WINDOW_DAYS}::int)
-						and x.account_id = s.id and x.score is not null
-						and x.day >= s.today - ${DROP_WINDOW_DAYS}::int and x.day < s.today
-					order by x.score desc, x.day desc
-					limit 1
-				)
-			) w on true
+		-- Escalations still open, and those of the last year (breaches, support history).
+		escalations as (
+			select account_id,
+				jsonb_build_object(${sql.join(
+					PRIORITIES.map(
+						(p) =>
+							sql`${p}::text, count(*) filter (where status not in ('resolved', 'closed') and priority = ${p})`
+					)
+				)}) as open,
+				count(*) filter (
+					where status not in ('resolved', 'closed') and priority = 'P1'
+						and response_breached_at is not null
+				)::int as breached_p1,
+				coalesce(jsonb_agg(${localDay('response_breached_at')}) filter (
+					where response_breached_at is not null
+				), '[]') || coalesce(jsonb_agg(${localDay('resolution_breached_at')}) filter (
+					where resolution_breached_at is not null
+				), '[]') as breach_days,
+				max(${localDay('opened_at')}) as last_day
+			from escalations e join scope s on s.id = e.account_id
+			where ${within('e.account_id')}
+				and (status not in ('resolved', 'closed')
+					or opened_at >= ${now}::timestamptz - ${`${SUPPORT_HISTORY_DAYS} days`}::interval)
+			group by account_id
 		)
-		select s.id as account_id, s.segment, s.today::text as today, s.arr,
-			(s.renewal_date - s.today) as days_to_renewal,
-			ad.history as adoption_history, ad.latest_month::text as adoption_month,
-			(m.at at time zone s.time_zone)::date::text as last_meeting_day,
-			(td.at at time zone s.time_zone)::date::text as last_task_day,
-			ov.n as overdue_items, ob.account_id is not null as onboarding_active,
-			obj.open as open_objectives, obj.at_risk as at_risk_objectives,
-			obj.overdue as overdue_objectives,
-			hi.high as recent_high, hi.high_on::text as recent_high_on
+		select s.id as account_id, jsonb_build_object(
+			'v', ${INPUTS_VERSION}::int,
+			'lastTaskDay', ${localDay('td.at')},
+			'lastMeetingDay', ${localDay('m.last_at')},
+			'nextMeeting', case when m.next_at is not null
+				then jsonb_build_object('at', m.next_at, 'day', ${localDay('m.next_at')}) end,
+			'onboardingActive', ob.account_id is not null,
+			'openItemDue', coalesce(oi.due, '[]'),
+			'openObjectives', coalesce(obj.open, 0),
+			'atRiskObjectives', coalesce(obj.at_risk, 0),
+			'openObjectiveDue', coalesce(obj.due, '[]'),
+			'adoption', coalesce(ad.months, '[]'),
+			'openEscalations', coalesce(es.open, ${JSON.stringify(NO_ESCALATIONS)}::jsonb),
+			'breachedOpenP1', coalesce(es.breached_p1, 0),
+			'breachDays', coalesce(es.breach_days, '[]'),
+			'lastEscalationDay', es.last_day
+		) as inputs
 		from scope s
-		left join adoption ad on ad.account_id = s.id
 		left join meetings m on m.account_id = s.id
 		left join tasks_done td on td.account_id = s.id
 		left join onboarding ob on ob.account_id = s.id
-		left join overdue_items ov on ov.account_id = s.id
+		left join open_items oi on oi.account_id = s.id
 		left join objectives obj on obj.account_id = s.id
-		left join highs hi on hi.account_id = s.id
-	`.execute(db);
-
-	return result.rows.map((r) => {
-		const history = (r.adoption_history ?? []).slice(-TREND_MONTHS);
-		const touch = lastTouch(r.last_meeting_day, r.last_task_day, r.today);
-		const progress = {
-			overdueItems: r.overdue_items ?? 0,
-			openObjectives: r.open_objectives ?? 0,
-			atRiskObjectives: r.at_risk_objectives ?? 0,
-			overdueObjectives: r.overdue_objectives ?? 0,
-			onboardingActive: r.onboarding_active ?? false,
-			hasWork: (r.onboarding_active ?? false) || (r.open_objectives ?? 0) > 0
-		};
-		return {
-			accountId: r.account_id,
-			segment: r.segment,
-			today: r.today,
-			arr: r.arr,
-			daysToRenewal: r.days_to_renewal,
-			recentHigh: r.recent_high,
-			recentHighOn: r.recent_high_on,
-			facts: {
-				adoption: history.at(-1) ?? null,
-				adoptionMonth: r.adoption_month,
-				adoptionHistory: history,
-				touch,
-				progress
-			}
-		};
-	});
+		left join adoption ad on ad.account_id = s.id
+		left join escalations es on es.account_id = s.id`;
 }
 
-/** The later of the last meeting and the last completed task, in days before today. */
-function lastTouch(meetingDay: string | null, taskDay: string | null, today: string) {
-	const candidates = [
-		meetingDay && { kind: 'meeting' as const, day: meetingDay },
-		taskDay && { kind: 'task' as const, day: taskDay }
-	].filter((t) => !!t);
-	const latest = candidates.sort((a, b) => b.day.localeCompare(a.day))[0];
-	if (!latest) return null;
-	return { ...latest, days: Math.max(0, daysBetween(latest.day, today)) };
+const NO_ESCALATIONS = { P1: 0, P2: 0, P3: 0, P4: 0 };
+
+/** Re-reads the health inputs of every account in scope from its sections, and stores them. */
+export async function storeHealthInputs(db: Executor, scope: HealthScope, now: Date) {
+	if (isEmpty(scope)) return;
+	await sql`
+		insert into health_inputs (account_id, inputs, read_at)
+		select account_id, inputs, ${now} from (${inputsFromSections(scope, now)}) read
+		on conflict (account_id) do update set inputs = excluded.inputs, read_at = excluded.read_at
+	`.execute(db);
+}
+
+/**
+ * Every day of the drop rule's window before today in any zone: today is at most a day either
+ * side of UTC's.
+ */
+function windowDays(now: Date) {
+	const utcToday = now.toISOString().slice(0, 10);
+	return Array.from({ length: DROP_WINDOW_DAYS + 2 }, (_, i) => addDays(utcToday, -i));
+}
+
+/**
+ * Accounts in scope whose inputs were never stored (created before the store existed, say), or
+ * were stored in an older shape.
+ */
+export async function accountsWithoutInputs(db: Executor, scope: HealthScope) {
+	if (isEmpty(scope)) return [];
+	const rows = await db
+		.selectFrom('accounts as a')
+		.select('a.id')
+		.where(inScope('a.id', scope))
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('health_inputs as i')
+						.whereRef('i.account_id', '=', 'a.id')
+						.where(sql<boolean>`(i.inputs->>'v')::int = ${INPUTS_VERSION}`)
+				)
+			)
+		)
+		.execute();
+	return rows.map((r) => r.id);
+}
+
+export interface AccountHealthInputs {
+	accountId: number;
+	segment: Segment;
+	region: Region;
+	/** Today in the account's time zone. */
+	today: string;
+	arr: number;
+	daysToRenewal: number | null;
+	/** The highest score seen in the drop rule's window before this pass, and its day. */
+	recentHigh: RecentHigh | null;
+	/** Open P1 escalations past their first-response target: the churn rule's input. */
+	breachedP1: number;
+	facts: HealthFacts;
+}
+
+/**
+ * Every account in scope with its inputs as facts of its today, and the drop rule's high. From
+ * the stored inputs (one narrow row per account, whatever the size of its history), or, for a
+ * page showing what the data says this moment, read from the sections themselves.
+ */
+export async function gatherHealthInputs(
+	db: Executor,
+	scope: HealthScope,
+	now: Date,
+	from: 'stored' | 'sections' = 'stored'
+): Promise<AccountHealthInputs[]> {
+	if (isEmpty(scope)) return [];
+	const window = sql`${DROP_WINDOW_DAYS}::int`;
+	const result = await sql<{
+		account_id: number;
+		segment: Segment;
+		region: Region;
+		today: string;
+		arr: number;
+		days_to_renewal: number | null;
+		inputs: StoredHealthInputs;
+		kept_high: number | null;
+		kept_high_on: string | null;
+		current: number | null;
+	}>`
+		-- Today per zone, worked out once per zone rather than once per account.
+		with zones as (
+			select time_zone, (${now}::timestamptz at time zone time_zone)::date as today
+			from (select distinct time_zone from accounts where ${inScope('id', scope)}) z
+		),
+		scope as (
+			select a.id, a.segment, a.region, a.arr, a.renewal_date, z.today
+			from accounts a join zones z on z.time_zone = a.time_zone
+			where ${inScope('a.id', scope)}
+		)
+		-- The drop rule's high: kept on account_health while it stays in the window; only one
+		-- that has left it, or none known, is read again from the daily snapshots (by day and
+		-- account: their key).
+		select s.id as account_id, s.segment, s.region, s.today::text as today, s.arr,
+			(s.renewal_date - s.today) as days_to_renewal, i.inputs, h.score as current,
+			case when h.recent_high_on >= s.today - ${window} then h.recent_high else w.score end
+				as kept_high,
+			case when h.recent_high_on >= s.today - ${window} then h.recent_high_on else w.day end::text
+				as kept_high_on
+		from scope s
+		join ${from === 'stored' ? sql`health_inputs` : sql`(${inputsFromSections(scope, now)})`} i
+			on i.account_id = s.id
+		left join account_health h on h.account_id = s.id
+		left join lateral (
+			select x.score, x.day from health_snapshots x
+			where (h.recent_high_on is null or h.recent_high_on < s.today - ${window})
+				and x.day = any(${windowDays(now)}::date[]) and x.account_id = s.id
+				and x.day >= s.today - ${window} and x.day < s.today and x.score is not null
+			order by x.score desc, x.day desc
+			limit 1
+		) w on true
+	`.execute(db);
+
+	return result.rows.map((r) => ({
+		accountId: r.account_id,
+		segment: r.segment,
+		region: r.region,
+		today: r.today,
+		arr: r.arr,
+		daysToRenewal: r.days_to_renewal,
+		// The score that held until now was seen today, whatever the snapshots say.
+		recentHigh: withScore(
+			r.kept_high === null ? null : { high: r.kept_high, on: r.kept_high_on! },
+			r.current,
+			r.today
+		),
+		breachedP1: r.inputs.breachedOpenP1 ?? 0,
+		facts: healthFactsOn(r.inputs, r.today, now)
+	}));
 }

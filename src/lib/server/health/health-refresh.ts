@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { evaluateRules } from '../../domain/churn';
+import { evaluateRules, withScore } from '../../domain/churn';
 import {
 	HEALTH_COMPONENTS,
 	componentScores,
@@ -8,7 +8,12 @@ import {
 } from '../../domain/health';
 import { applyRuleHits } from '../churn/churn-rules.repository';
 import type { Db, Executor } from '../db/database';
-import { gatherHealthInputs, type AccountHealthInputs } from './health-inputs.repository';
+import {
+	accountsWithoutInputs,
+	gatherHealthInputs,
+	storeHealthInputs,
+	type AccountHealthInputs
+} from './health-inputs.repository';
 import { loadHealthModels, modelFor } from './health-model.repository';
 import { isBulk, type HealthScope } from './health-scope';
 
@@ -18,14 +23,30 @@ const WRITE_BATCH = 10_000;
 /**
  * Recomputes the health of every account in scope and acts on it, in the caller's
  * transaction: the current score (`account_health`), today's snapshot, and the churn rules'
- * flags. A change to one input calls it with that account, so the next page load is fresh;
- * a model change calls it with 'all' inside its own transaction; the daily job and
+ * flags. Named accounts are ones whose inputs changed: their inputs are read again from their
+ * sections first. A bulk scope (the daily pass, a model change) is about the day or the model,
+ * not the inputs: it scores the stored inputs, reading only accounts that have none.
+ *
+ * A change to one input calls it with that account, so the next page load is fresh; a model
+ * change calls it with 'all' inside its own transaction; the daily job and
  * `npm run health:recompute` use `refreshAllHealth`.
  */
-export async function refreshHealth(db: Executor, scope: HealthScope, now = new Date()) {
+export async function refreshHealth(
+	db: Executor,
+	scope: HealthScope,
+	now = new Date(),
+	options: { reread?: boolean } = {}
+) {
 	// A whole-portfolio pass is a few big hash aggregates: JIT-compiling them costs more (~0.8 s
 	// at 100,000 accounts) than it saves. Local to the caller's transaction.
 	if (isBulk(scope)) await sql`set local jit = off`.execute(db);
+	if (!isBulk(scope) || options.reread) {
+		await storeHealthInputs(db, scope, now);
+	} else {
+		const unread = await accountsWithoutInputs(db, scope);
+		// A few new accounts by id; a portfolio that has never been read, by its own range.
+		if (unread.length > 0) await storeHealthInputs(db, unread.length > 1000 ? scope : unread, now);
+	}
 	const [inputs, models] = [await gatherHealthInputs(db, scope, now), await loadHealthModels(db)];
 	const scored = inputs.map((input) => ({
 		input,
@@ -43,9 +64,9 @@ export async function refreshHealth(db: Executor, scope: HealthScope, now = new 
 			hits: evaluateRules({
 				score: health.score,
 				band: health.band,
-				recentHigh: input.recentHigh,
+				recentHigh: input.recentHigh?.high ?? null,
 				daysToRenewal: input.daysToRenewal,
-				breachedP1: 0
+				breachedP1: input.breachedP1
 			})
 		})),
 		now
@@ -59,60 +80,78 @@ async function writeHealth(
 	batch: { input: AccountHealthInputs; health: HealthResult }[],
 	now: Date
 ) {
-	const rows = batch.map(({ input, health }) => ({
-		account_id: input.accountId,
-		day: input.today,
-		score: health.score,
-		band: health.band,
-		coverage: health.coverage,
-		biggest_drag: health.biggestDrag,
-		...Object.fromEntries(health.components.map((c) => [c.component, c.score])),
-		recent_high: input.recentHigh,
-		recent_high_on: input.recentHighOn
-	}));
+	const rows = batch.map(({ input, health }) => {
+		const high = withScore(input.recentHigh, health.score, input.today);
+		return {
+			account_id: input.accountId,
+			day: input.today,
+			segment: input.segment,
+			region: input.region,
+			arr: input.arr,
+			score: health.score,
+			band: health.band,
+			coverage: health.coverage,
+			biggest_drag: health.biggestDrag,
+			...Object.fromEntries(health.components.map((c) => [c.component, c.score])),
+			recent_high: high?.high ?? null,
+			recent_high_on: high?.on ?? null
+		};
+	});
 	const snapshot = ['score', 'band', 'coverage', ...HEALTH_COMPONENTS];
 	const current = [...snapshot, 'biggest_drag'];
-	const high = ['recent_high', 'recent_high_on', 'high_as_of'];
+	const account = ['segment', 'region', 'arr'];
+	const high = ['recent_high', 'recent_high_on'];
+	// Rows that did not move are left alone, and moved ones updated in place: an upsert locks
+	// (so rewrites) every row it meets, even one its WHERE then leaves unchanged.
 	await sql`
 		with input as (
 			select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.raw(INPUT_TYPES)})
 		),
-		current as (
-			insert into account_health (account_id, ${columns(current)}, ${columns(high)}, changed_at)
-			select account_id, ${columns(current)}, recent_high, recent_high_on, day,
-				${now}::timestamptz
-			from input
-			on conflict (account_id) do update set ${takeExcluded([...current, ...high])},
+		updated as (
+			update account_health h set ${takeFrom('i', [...current, ...high, ...account])},
 				-- When the score itself last moved, not when it was last looked at.
-				changed_at = case when ${differs('account_health', current)}
-					then excluded.changed_at else account_health.changed_at end
-			-- A row already current for today is not rewritten: a second pass writes only what moved.
-			where ${differs('account_health', [...current, ...high])}
+				changed_at = case when ${differs('h', 'i', current)} then ${now}::timestamptz
+					else h.changed_at end
+			from input i
+			where h.account_id = i.account_id and ${differs('h', 'i', [...current, ...high, ...account])}
+		),
+		added as (
+			insert into account_health (account_id, ${columns([...current, ...high, ...account])}, changed_at)
+			select account_id, ${columns([...current, ...high, ...account])}, ${now}::timestamptz
+			from input i
+			where not exists (select from account_health h where h.account_id = i.account_id)
+			-- Two live changes to one new account at once: the second's is as fresh.
+			on conflict (account_id) do nothing
 		)
 		insert into health_snapshots (account_id, day, ${columns(snapshot)})
-		select account_id, day, ${columns(snapshot)} from input
-		on conflict (account_id, day) do update set ${takeExcluded(snapshot)}
-		where ${differs('health_snapshots', snapshot)}
+		select account_id, day, ${columns(snapshot)} from input i
+		where not exists (
+			select from health_snapshots x
+			where x.account_id = i.account_id and x.day = i.day
+				and not ${differs('x', 'i', snapshot)}
+		)
+		on conflict (account_id, day) do update set ${takeFrom('excluded', snapshot)}
 	`.execute(db);
 }
 
-/** The batch's JSON rows as typed columns: the score, its parts, and the kept 30-day high. */
+/** The batch's JSON rows as typed columns: the score, its parts, and the 30-day high. */
 const INPUT_TYPES = [
-	'account_id int, day date, score smallint, band text, coverage real, biggest_drag text',
+	'account_id int, day date, segment text, region text, arr bigint',
+	'score smallint, band text, coverage real, biggest_drag text',
 	...HEALTH_COMPONENTS.map((c) => `${c} smallint`),
 	'recent_high smallint, recent_high_on date'
 ].join(', ');
 
 const columns = (names: readonly string[]) => sql.join(names.map((n) => sql.id(n)));
 
-/** `a = excluded.a, b = excluded.b, …` for an upsert. */
-const takeExcluded = (names: readonly string[]) =>
-	sql.join(names.map((n) => sql`${sql.id(n)} = ${sql.ref(`excluded.${n}`)}`));
+/** `a = from.a, b = from.b, …`: the columns named, set from another row. */
+const takeFrom = (from: string, names: readonly string[]) =>
+	sql.join(names.map((n) => sql`${sql.id(n)} = ${sql.ref(`${from}.${n}`)}`));
 
-/** The stored row's values differ from the incoming ones (nulls compared as values). */
-const differs = (table: string, names: readonly string[]) =>
-	sql`(${sql.join(names.map((n) => sql.ref(`${table}.${n}`)))}) is distinct from (${sql.join(
-		names.map((n) => sql.ref(`excluded.${n}`))
+/** Row `a`'s values differ from row `b`'s in the columns named (nulls compared as values). */
+const differs = (a: string, b: string, names: readonly string[]) =>
+	sql`(${sql.join(names.map((n) => sql.ref(`${a}.${n}`)))}) is distinct from (${sql.join(
+		names.map((n) => sql.ref(`${b}.${n}`))
 	)})`;
 
 /**
@@ -131,10 +170,16 @@ export function healthInputsChanged(db: Executor, accountId: number, now = new D
  * queue on its one connection. Accounts are independent, so a range that fails leaves the
  * others done and is retried by the next pass.
  */
-export async function refreshAllHealth(db: Db, now = new Date(), partitions = 2) {
-	const ranges = await accountIdRanges(db, partitions);
+export async function refreshAllHealth(
+	db: Db,
+	now = new Date(),
+	options: { reread?: boolean; partitions?: number } = {}
+) {
+	const ranges = await accountIdRanges(db, options.partitions ?? 2);
 	const done = await Promise.all(
-		ranges.map((range) => db.transaction().execute((trx) => refreshHealth(trx, range, now)))
+		ranges.map((range) =>
+			db.transaction().execute((trx) => refreshHealth(trx, range, now, options))
+		)
 	);
 	return { accounts: done.reduce((sum, d) => sum + d.accounts, 0), partitions: ranges.length };
 }

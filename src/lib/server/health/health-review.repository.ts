@@ -1,23 +1,29 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { HEALTH_REVIEW_PAGE_SIZE, type HealthReviewQuery } from '../../domain/health-review-query';
 import type { HealthBand } from '../../domain/health';
-import { hasCsm, primaryCsm } from '../accounts/account.repository';
+import { primaryCsm } from '../accounts/account.repository';
 import type { Database, Executor } from '../db/database';
 
-type Filtered = SelectQueryBuilder<
-	Database & { h: Database['account_health']; a: Database['accounts'] },
-	'h' | 'a',
-	object
->;
+type Filtered = SelectQueryBuilder<Database & { h: Database['account_health'] }, 'h', object>;
 
-/** Accounts with a computed health, narrowed by the review's filters (band included). */
+/**
+ * Accounts with a computed health, narrowed by the review's filters (band included): all of it
+ * on account_health, which carries the segment, region and ARR it is grouped by.
+ */
 function filtered(db: Executor, query: HealthReviewQuery, withBand = true): Filtered {
 	return db
 		.selectFrom('account_health as h')
-		.innerJoin('accounts as a', 'a.id', 'h.account_id')
-		.$if(query.segment !== null, (qb) => qb.where('a.segment', '=', query.segment!))
-		.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
-		.$if(query.csm !== null, (qb) => qb.where((eb) => hasCsm(eb, query.csm!)))
+		.$if(query.segment !== null, (qb) => qb.where('h.segment', '=', query.segment!))
+		.$if(query.region !== null, (qb) => qb.where('h.region', '=', query.region!))
+		.$if(query.csm !== null, (qb) =>
+			qb.where('h.account_id', 'in', (eb) =>
+				eb
+					.selectFrom('account_team_members as t')
+					.select('t.account_id')
+					.where('t.user_id', '=', query.csm!)
+					.where('t.team_role', '=', 'CSM')
+			)
+		)
 		.$if(withBand && query.band !== null, (qb) => qb.where('h.band', '=', query.band!));
 }
 
@@ -27,7 +33,7 @@ export function bandDistribution(db: Executor, query: HealthReviewQuery) {
 		.select([
 			'h.band',
 			(eb) => eb.fn.countAll<number>().as('accounts'),
-			sql<number>`coalesce(sum(a.arr), 0)::float8`.as('arr')
+			sql<number>`coalesce(sum(h.arr), 0)::float8`.as('arr')
 		])
 		.groupBy('h.band')
 		.execute() as Promise<{ band: HealthBand | null; accounts: number; arr: number }[]>;
@@ -40,15 +46,15 @@ const bandCount = (band: HealthBand) => sql<number>`count(*) filter (where h.ban
 export async function healthBySegmentAndRegion(db: Executor, query: HealthReviewQuery) {
 	const rows = await filtered(db, query)
 		.select([
-			'a.segment',
-			'a.region',
+			'h.segment',
+			'h.region',
 			sql<number>`count(*)::int`.as('accounts'),
 			sql<number | null>`avg(h.score)::float8`.as('mean'),
 			bandCount('red').as('red'),
 			bandCount('yellow').as('yellow'),
 			bandCount('green').as('green')
 		])
-		.groupBy(sql`grouping sets ((a.segment), (a.region))`)
+		.groupBy(sql`grouping sets ((h.segment), (h.region))`)
 		.execute();
 	// Each row is grouped by one of the two; the other comes back null.
 	return {
@@ -59,21 +65,25 @@ export async function healthBySegmentAndRegion(db: Executor, query: HealthReview
 
 /** Mean score and band counts per CSM (an account with two CSMs counts for each). */
 export function healthByCsm(db: Executor, query: HealthReviewQuery) {
-	return filtered(db, query)
+	// Grouped by the CSM's id first; their names joined to the few groups after.
+	const groups = filtered(db, query)
 		.innerJoin('account_team_members as t', (join) =>
-			join.onRef('t.account_id', '=', 'a.id').on('t.team_role', '=', 'CSM')
+			join.onRef('t.account_id', '=', 'h.account_id').on('t.team_role', '=', 'CSM')
 		)
-		.innerJoin('users as u', 'u.id', 't.user_id')
 		.select([
-			'u.id',
-			'u.name',
+			't.user_id',
 			sql<number>`count(*)::int`.as('accounts'),
 			sql<number | null>`avg(h.score)::float8`.as('mean'),
 			bandCount('red').as('red'),
 			bandCount('yellow').as('yellow'),
 			bandCount('green').as('green')
 		])
-		.groupBy(['u.id', 'u.name'])
+		.groupBy('t.user_id')
+		.as('g');
+	return db
+		.selectFrom(groups)
+		.innerJoin('users as u', 'u.id', 'g.user_id')
+		.select(['u.id', 'u.name', 'g.accounts', 'g.mean', 'g.red', 'g.yellow', 'g.green'])
 		.orderBy('u.name')
 		.execute();
 }
@@ -94,25 +104,35 @@ export async function movers(
 			join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', weekAgo)
 		)
 		.select([
-			'a.id',
-			'a.name',
-			'a.arr',
-			'a.currency',
+			'h.account_id',
 			'h.score',
 			'h.band',
 			's.score as was',
 			change.as('change'),
-			sql<number>`row_number() over (partition by sign(${change}) order by abs(${change}) desc, a.arr desc, a.id)`.as(
+			sql<number>`row_number() over (partition by sign(${change}) order by abs(${change}) desc, h.arr desc, h.account_id)`.as(
 				'rank'
 			)
 		])
 		.where(change, '<>', 0)
 		.as('ranked');
+	// Names for the few kept, not for every account that moved.
 	const rows = await db
 		.selectFrom(ranked)
-		.selectAll()
-		.where('rank', '<=', limit)
-		.orderBy('rank')
+		.innerJoin('accounts as a', 'a.id', 'ranked.account_id')
+		.select([
+			'a.id',
+			'a.name',
+			'a.arr',
+			'a.currency',
+			'ranked.score',
+			'ranked.band',
+			'ranked.was',
+			'ranked.change',
+			'ranked.rank'
+		])
+		.where('ranked.rank', '<=', limit)
+		.orderBy('ranked.rank')
+		.orderBy('ranked.change')
 		.execute();
 	return {
 		falls: rows.filter((r) => r.change < 0),
@@ -151,13 +171,18 @@ export function reviewPage(
 			)
 		)
 		.select([
-			'a.id',
-			'a.arr',
+			'h.account_id as id',
+			'h.arr',
 			'h.score',
 			query.sort === 'change' ? change.as('change') : sql<null>`null`.as('change')
 		])
 		.orderBy(
-			reviewOrder(query.sort, { score: 'h.score', arr: 'a.arr', change: 'change', id: 'a.id' })
+			reviewOrder(query.sort, {
+				score: 'h.score',
+				arr: 'h.arr',
+				change: 'change',
+				id: 'h.account_id'
+			})
 		)
 		.limit(HEALTH_REVIEW_PAGE_SIZE)
 		.offset((query.page - 1) * HEALTH_REVIEW_PAGE_SIZE)
@@ -229,7 +254,8 @@ export function disagreements(
 	limit: number
 ) {
 	return filtered(db, query)
-		.innerJoin('health_overrides as o', 'o.account_id', 'a.id')
+		.innerJoin('health_overrides as o', 'o.account_id', 'h.account_id')
+		.innerJoin('accounts as a', 'a.id', 'h.account_id')
 		.leftJoin('users as u', 'u.id', 'o.set_by')
 		.select([
 			'a.id',

@@ -1,12 +1,18 @@
+import { addDays, daysBetween } from '../../domain/dates';
 import type { Executor } from '../db/database';
 
-/** The account's daily scores from `since` on, oldest first: the trend and last week's value. */
-export function snapshotsSince(db: Executor, accountId: number, since: string) {
+/**
+ * The account's daily scores from `since` to `until`, oldest first: the trend and last week's
+ * value. Snapshots are keyed by day first (the daily pass appends a day), so an account's
+ * history is read as a list of days.
+ */
+export function snapshotsBetween(db: Executor, accountId: number, since: string, until: string) {
+	const days = Array.from({ length: daysBetween(since, until) + 1 }, (_, i) => addDays(since, i));
 	return db
 		.selectFrom('health_snapshots')
 		.select(['day', 'score', 'band', 'adoption', 'engagement', 'progress', 'support', 'sentiment'])
+		.where('day', '=', (eb) => eb.fn.any(eb.val(days)))
 		.where('account_id', '=', accountId)
-		.where('day', '>=', since)
 		.orderBy('day')
 		.execute();
 }

@@ -11,7 +11,7 @@ import type { Db } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { gatherHealthInputs } from './health-inputs.repository';
 import { loadHealthModels, modelFor } from './health-model.repository';
-import { findOverride, lockOverride, snapshotsSince } from './health.repository';
+import { findOverride, lockOverride, snapshotsBetween } from './health.repository';
 
 /** Days of daily scores the trend chart shows. */
 const TREND_DAYS = 90;
@@ -27,9 +27,9 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 	const account = await findReadableAccount(db, actor, accountId);
 	const today = todayIn(account.time_zone, now);
 	const [[inputs], models, history, override, openFlags, actorOnTeam] = await Promise.all([
-		gatherHealthInputs(db, [accountId], now),
+		gatherHealthInputs(db, [accountId], now, 'sections'),
 		loadHealthModels(db),
-		snapshotsSince(db, accountId, addDays(today, -TREND_DAYS)),
+		snapshotsBetween(db, accountId, addDays(today, -TREND_DAYS), today),
 		findOverride(db, accountId, today),
 		countActiveFlags(db, accountId),
 		isOnTeam(db, accountId, actor.id)
@@ -59,7 +59,8 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 							trend: trendOf(facts.adoptionHistory)
 						},
 			engagement: facts.touch,
-			progress: facts.progress.hasWork ? facts.progress : null
+			progress: facts.progress.hasWork ? facts.progress : null,
+			support: facts.support.hasData ? facts.support : null
 		}
 	};
 }

@@ -1,6 +1,7 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType, Selectable } from 'kysely';
 import type { HealthBand, HealthComponent } from '../../domain/health';
-import type { Segment } from '../../domain/vocabulary';
+import type { StoredHealthInputs } from '../../domain/health-inputs';
+import type { Region, Segment } from '../../domain/vocabulary';
 
 /** One 0–100 score per component, null where the account has no data for it. */
 type ComponentScoreColumns = Record<HealthComponent, number | null>;
@@ -30,14 +31,23 @@ export interface AccountHealthTable extends ComponentScoreColumns {
 	/** Share of the model's weight backed by data, 0–1. */
 	coverage: number;
 	biggest_drag: HealthComponent | null;
+	/** The account's own, copied by each write: what the portfolio review filters and sums by. */
+	segment: Segment;
+	region: Region;
+	arr: number;
 	/** When the values last changed: a recompute that finds the same score leaves the row be. */
 	changed_at: Date;
-	/** The highest daily score in the 30 days before `high_as_of`, and the day it was reached. */
+	/** The drop rule's high: the highest score seen in its 30 days, and the day it was seen. */
 	recent_high: number | null;
 	/** 'YYYY-MM-DD' */
 	recent_high_on: string | null;
-	/** 'YYYY-MM-DD': the account's day the high was worked out for. */
-	high_as_of: string | null;
+}
+
+/** Each account's health inputs as last read from its sections (see domain/health-inputs). */
+export interface HealthInputsTable {
+	account_id: number;
+	inputs: JSONColumnType<StoredHealthInputs>;
+	read_at: Date;
 }
 
 /** One row per account and day: the trend and the week-on-week change. */
