@@ -6,12 +6,17 @@ import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { closeAppDatabase, getDb } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/connect';
 import { scheduleDailyHealth } from '$lib/server/jobs/daily-health';
+import { scheduleSlaSweep } from '$lib/server/jobs/sla-sweep';
 import { prepareFirstStart } from '$lib/server/startup';
 import { databaseUnavailablePage } from '$lib/server/http/unavailable';
 
 export const init: ServerInit = async () => {
 	// KEEL_JOBS=0 leaves periodic work to other instances (or, in tests, to the test).
-	const stopJobs = process.env.KEEL_JOBS === '0' ? () => {} : scheduleDailyHealth(getDb);
+	const stoppers =
+		process.env.KEEL_JOBS === '0'
+			? []
+			: [scheduleDailyHealth, scheduleSlaSweep].map((schedule) => schedule(getDb));
+	const stopJobs = () => stoppers.forEach((stop) => stop());
 	process.once('sveltekit:shutdown', () => {
 		stopJobs();
 		void closeAppDatabase();

@@ -20,13 +20,14 @@ async function navLabels(email: string) {
 
 describe('each role sees its own navigation', () => {
 	it.each([
-		[DEMO.csm1, ['My work', 'My accounts', 'Onboarding', 'All accounts']],
+		[DEMO.csm1, ['My work', 'My accounts', 'Escalations', 'Onboarding', 'All accounts']],
 		[
 			DEMO.manager,
 			[
 				'Accounts',
 				'Health',
 				'Churn risks',
+				'Critical escalations',
 				'Onboarding',
 				'Adoption',
 				'My work',
@@ -36,8 +37,8 @@ describe('each role sees its own navigation', () => {
 			]
 		],
 		[DEMO.sales, ['Churn risks', 'Renewals (90 days)', 'Accounts', 'Notifications']],
-		[DEMO.partner, ['My work', 'Customers']],
-		[DEMO.admin, ['Users', 'Templates', 'Health model', 'Accounts']]
+		[DEMO.partner, ['My work', 'Customers', 'Escalations']],
+		[DEMO.admin, ['Users', 'Templates', 'Health model', 'Support', 'Accounts']]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);
 	});

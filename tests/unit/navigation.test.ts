@@ -5,10 +5,11 @@ import { USER_ROLES } from '../../src/lib/domain/vocabulary';
 import { en } from '../../src/lib/i18n/messages/en';
 
 describe('navigationFor', () => {
-	it('gives a CSM My work first (their home), their accounts, the board, then all accounts', () => {
+	it('gives a CSM My work first (their home), their accounts, escalations, the board, then all accounts', () => {
 		expect(navigationFor('csm', 42)).toEqual([
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?csm=42', label: 'nav.myAccounts' },
+			{ href: '/escalations', label: 'nav.escalations' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
 			{ href: '/accounts', label: 'nav.allAccounts' }
 		]);
@@ -19,11 +20,12 @@ describe('navigationFor', () => {
 		expect(navigationFor('csm', 1234)[1]!.href).toBe('/accounts?csm=1234');
 	});
 
-	it('gives a manager accounts, health, churn risks, the board, adoption, their work, renewals, notifications and a new-account link', () => {
+	it('gives a manager accounts, health, churn risks, critical escalations, the board, adoption, their work, renewals, notifications and a new-account link', () => {
 		expect(navigationFor('manager', 1)).toEqual([
 			{ href: '/accounts', label: 'nav.accounts' },
 			{ href: '/health', label: 'nav.health' },
 			{ href: '/risks', label: 'nav.risks' },
+			{ href: '/escalations?view=critical', label: 'nav.criticalEscalations' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
 			{ href: '/adoption', label: 'nav.adoption' },
 			{ href: '/my-work', label: 'nav.myWork' },
@@ -49,10 +51,11 @@ describe('navigationFor', () => {
 		}
 	});
 
-	it('gives a partner their work and their customers', () => {
+	it("gives a partner their work, their customers and their customers' escalations", () => {
 		expect(navigationFor('partner', 1)).toEqual([
 			{ href: '/my-work', label: 'nav.myWork' },
-			{ href: '/accounts', label: 'nav.customers' }
+			{ href: '/accounts', label: 'nav.customers' },
+			{ href: '/escalations', label: 'nav.escalations' }
 		]);
 	});
 
@@ -63,11 +66,12 @@ describe('navigationFor', () => {
 		}
 	});
 
-	it('gives an admin users first, templates, the health model, then accounts', () => {
+	it('gives an admin users first, templates, the health model, support settings, then accounts', () => {
 		expect(navigationFor('admin', 1)).toEqual([
 			{ href: '/admin/users', label: 'nav.users' },
 			{ href: '/admin/templates', label: 'nav.templates' },
 			{ href: '/admin/health-model', label: 'nav.healthModel' },
+			{ href: '/admin/support', label: 'nav.support' },
 			{ href: '/accounts', label: 'nav.accounts' }
 		]);
 	});

@@ -80,3 +80,12 @@ export function canAcknowledgeChurn(actor: Actor): boolean {
 export function canCommentChurn(actor: Actor, account: AccountFacts): boolean {
 	return canEditAccount(actor, account) || actor.role === 'sales';
 }
+
+/**
+ * Escalations: whoever reads the account reads them. Opening one and commenting is for whoever
+ * works the account's follow-ups, a reseller's partner CSM included (seed 001: the reseller
+ * takes the customer's calls); running it (status, priority, owner, routing, post-mortem) is
+ * for those who may edit the account.
+ */
+export const canRaiseEscalation = canWorkTasks;
+export const canManageEscalation = canEditAccount;

@@ -16,6 +16,7 @@ export const NOTIFICATIONS: NavItem = {
 	countLabel: 'nav.unreadLabel'
 };
 const RISKS: NavItem = { href: '/risks', label: 'nav.risks' };
+const ESCALATIONS: NavItem = { href: '/escalations', label: 'nav.escalations' };
 
 /** Each role's navigation: only sections that exist, shaped by what the role comes for. */
 export function navigationFor(role: UserRole, userId: number): NavItem[] {
@@ -24,6 +25,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 			return [
 				MY_WORK,
 				{ href: `/accounts?csm=${userId}`, label: 'nav.myAccounts' },
+				ESCALATIONS,
 				BOARD,
 				{ href: '/accounts', label: 'nav.allAccounts' }
 			];
@@ -32,6 +34,8 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				{ href: '/accounts', label: 'nav.accounts' },
 				{ href: '/health', label: 'nav.health' },
 				RISKS,
+				// Critical ones raised to the manager: P1 and P2 open or breached.
+				{ href: '/escalations?view=critical', label: 'nav.criticalEscalations' },
 				BOARD,
 				{ href: '/adoption', label: 'nav.adoption' },
 				MY_WORK,
@@ -47,12 +51,13 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				NOTIFICATIONS
 			];
 		case 'partner':
-			return [MY_WORK, { href: '/accounts', label: 'nav.customers' }];
+			return [MY_WORK, { href: '/accounts', label: 'nav.customers' }, ESCALATIONS];
 		case 'admin':
 			return [
 				{ href: '/admin/users', label: 'nav.users' },
 				{ href: '/admin/templates', label: 'nav.templates' },
 				{ href: '/admin/health-model', label: 'nav.healthModel' },
+				{ href: '/admin/support', label: 'nav.support' },
 				{ href: '/accounts', label: 'nav.accounts' }
 			];
 	}

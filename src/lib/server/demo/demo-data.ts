@@ -1,7 +1,8 @@
 /**
  * Deterministic demo data: named users to sign in as, resellers, a portfolio of accounts with
- * their account teams and contacts, onboardings, product usage and success plans. The same
- * (accounts, seed, today) always writes the same rows; only dates move with `today`.
+ * their account teams and contacts, onboardings, product usage, success plans, escalations,
+ * health histories and churn flags. The same (accounts, seed, today) always writes the same
+ * rows; only dates move with `today`.
  */
 import type { Kysely } from 'kysely';
 import type { Locale, UserRole } from '../../domain/vocabulary';
@@ -16,6 +17,7 @@ import { writeUsageAndPlans } from './demo-success-plan-write';
 import { planUsage } from './demo-usage-plan';
 import { refreshHealth } from '../health/health-refresh';
 import { writeChurnFlags, writeHealthHistory } from './demo-health-write';
+import { writeEscalations } from './demo-escalations-write';
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = 'keel-demo-2026';
@@ -129,6 +131,11 @@ export interface SeedDemoResult {
 	objectives: number;
 	/** Tasks under those objectives (source 'plan'), on top of `tasks`. */
 	planTasks: number;
+	/** Escalations, their timeline events, post-mortems and corrective actions (tasks). */
+	escalations: number;
+	escalationEvents: number;
+	postmortems: number;
+	correctiveActions: number;
 	/** Daily health snapshots: 90 days of history and today's, per account. */
 	healthSnapshots: number;
 	/** Churn flags the rules raised and people raised by hand. */
@@ -279,9 +286,12 @@ export async function seedDemo(
 		const usage = planUsage(plan, onboardings, { seed, today });
 		const objectives = planSuccessPlans(plan, usage, { seed, today });
 		const plans = await writeUsageAndPlans(trx, usage, objectives, ids, BATCH);
+		const now = options.today ? new Date(`${today}T12:00:00Z`) : new Date();
+		// Before the health pass: open escalations and breaches are its support component, and an
+		// open P1 past its first response raises the P1 churn flag.
+		const escalations = await writeEscalations(trx, plan, ids, { seed, now, today });
 		// Histories end on the first pass's scores; a second pass over the accounts whose history
 		// drops lets the drop rule see them. Flags are worked once every rule has raised its own.
-		const now = options.today ? new Date(`${today}T12:00:00Z`) : new Date();
 		await refreshHealth(trx, 'all', now);
 		const history = await writeHealthHistory(trx, plan, ids, { seed });
 		await refreshHealth(trx, history.dropped, now);
@@ -295,6 +305,7 @@ export async function seedDemo(
 			contacts,
 			...written,
 			...plans,
+			...escalations,
 			healthSnapshots: history.healthSnapshots,
 			...flags
 		};

@@ -2,6 +2,7 @@ import { addDays, todayIn } from '../../domain/dates';
 import { NotFoundError } from '../../domain/errors';
 import type { Actor } from '../../domain/access';
 import type { Db } from '../db/database';
+import * as postmortems from '../escalations/postmortem.service';
 import * as onboardingItems from '../onboarding/onboarding-items.service';
 import * as plans from '../plans/plan.service';
 import { countOpenTasksFor, findTaskSource, listOpenTasksFor } from './task.repository';
@@ -51,6 +52,10 @@ export async function completeTask(db: Db, actor: Actor, taskId: number, expecte
 	}
 	if (task.objective_id !== null) {
 		await plans.changeTask(db, actor, task.account_id, taskId, expectedVersion, 'done');
+		return;
+	}
+	if (task.escalation_id !== null) {
+		await postmortems.changeAction(db, actor, taskId, expectedVersion, true);
 		return;
 	}
 	// Every task Keel writes today belongs to a section; one that does not is not ours to close.

@@ -11,6 +11,8 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
 		.leftJoin('objective_tasks as ot', 'ot.task_id', 't.id')
 		.leftJoin('plan_objectives as o', 'o.id', 'ot.objective_id')
+		.leftJoin('escalation_actions as x', 'x.task_id', 't.id')
+		.leftJoin('escalations as e', 'e.id', 'x.escalation_id')
 		.select([
 			't.id',
 			't.title',
@@ -20,7 +22,9 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 			't.account_id',
 			'a.name as account_name',
 			'i.phase',
-			'o.title as objective_title'
+			'o.title as objective_title',
+			'x.escalation_id',
+			'e.title as escalation_title'
 		])
 		.where('t.owner_user_id', '=', userId)
 		.where('t.status', '=', 'open')
@@ -48,7 +52,15 @@ export function findTaskSource(db: Executor, taskId: number) {
 		.selectFrom('tasks as t')
 		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
 		.leftJoin('objective_tasks as ot', 'ot.task_id', 't.id')
-		.select(['t.id', 't.account_id', 't.source', 'i.onboarding_id', 'ot.objective_id'])
+		.leftJoin('escalation_actions as x', 'x.task_id', 't.id')
+		.select([
+			't.id',
+			't.account_id',
+			't.source',
+			'i.onboarding_id',
+			'ot.objective_id',
+			'x.escalation_id'
+		])
 		.where('t.id', '=', taskId)
 		.executeTakeFirst();
 }

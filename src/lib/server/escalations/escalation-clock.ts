@@ -1,0 +1,59 @@
+import { AROUND_THE_CLOCK, escalationClocks, type ClockKind } from '../../domain/escalation';
+import type { SupportCalendar } from '../../domain/sla';
+import type { Executor } from '../db/database';
+import { accountCalendar, calendarsByIds } from '../support/support.repository';
+import type { Escalation } from './escalation.table';
+import { listPauses } from './escalation.repository';
+
+type ClockRow = Pick<
+	Escalation,
+	| 'id'
+	| 'clock'
+	| 'calendar_id'
+	| 'opened_at'
+	| 'response_due_at'
+	| 'resolution_due_at'
+	| 'acknowledged_at'
+	| 'resolved_at'
+>;
+
+/** The calendar an escalation's clocks count on: around the clock, or the one it was given. */
+export function clockCalendar(
+	row: Pick<Escalation, 'clock' | 'calendar_id'>,
+	calendars: Map<number, SupportCalendar>
+) {
+	if (row.clock === '24x7' || row.calendar_id === null) return AROUND_THE_CLOCK;
+	return calendars.get(row.calendar_id) ?? AROUND_THE_CLOCK;
+}
+
+/** Each row with both its clocks at `now`: two queries for a list of any length. */
+export async function withClocks<T extends ClockRow>(db: Executor, rows: T[], now: Date) {
+	const [calendars, pauses] = await Promise.all([
+		calendarsByIds(
+			db,
+			rows.flatMap((r) => (r.calendar_id === null ? [] : [r.calendar_id]))
+		),
+		listPauses(
+			db,
+			rows.map((r) => r.id)
+		)
+	]);
+	return rows.map((row) => ({
+		...row,
+		/** The zone of its support calendar; null around the clock (shown in the account's). */
+		calendarZone: row.clock === '24x7' ? null : clockCalendar(row, calendars).timeZone,
+		paused: pauses.some((p) => p.escalation_id === row.id && p.to_at === null),
+		clocks: escalationClocks(
+			row,
+			clockCalendar(row, calendars),
+			pauses.filter((p) => p.escalation_id === row.id),
+			now
+		)
+	}));
+}
+
+/** The calendar a new clock of this kind counts on for the account, and its id to store. */
+export async function calendarFor(db: Executor, accountId: number, clock: ClockKind) {
+	if (clock === '24x7') return { id: null, calendar: AROUND_THE_CLOCK };
+	return accountCalendar(db, accountId);
+}

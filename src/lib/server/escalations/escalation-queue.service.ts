@@ -1,0 +1,21 @@
+import type { Actor } from '../../domain/access';
+import type { EscalationQueueQuery } from '../../domain/escalation-queue-query';
+import { listCsms } from '../accounts/account.repository';
+import type { Db } from '../db/database';
+import { withClocks } from './escalation-clock';
+import { queueCount, queuePage } from './escalation-queue.repository';
+
+/**
+ * The escalation queue across the accounts the viewer may read (a partner: their reseller's),
+ * soonest due first, each with its clocks; four queries whatever its length.
+ */
+export async function queue(db: Db, actor: Actor, query: EscalationQueueQuery, now = new Date()) {
+	// A partner without a reseller reads no account: an impossible id keeps the query honest.
+	const resellerId = actor.role === 'partner' ? (actor.resellerId ?? -1) : null;
+	const [rows, total, owners] = await Promise.all([
+		queuePage(db, query, resellerId),
+		queueCount(db, query, resellerId),
+		listCsms(db)
+	]);
+	return { rows: await withClocks(db, rows, now), total, owners };
+}

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import { OPEN_STATUSES } from '../../domain/escalation';
+import type { Db } from '../db/database';
+import { withClocks } from '../escalations/escalation-clock';
+import { healthInputsChanged } from '../health/health-refresh';
+
+const notPaused = sql<boolean>`not exists (
+	select from escalation_pauses p where p.escalation_id = escalations.id and p.to_at is null
+)`;
+
+/**
+ * Records what the passage of time did to open escalations: clocks past 75 % warn once, clocks
+ * past due are breached once, each with an event on the timeline. Every update is conditional
+ * on the mark not being set yet, so several instances sweeping at once record each event once.
+ * A breach changes the account's health (support) and may raise the P1 churn flag, in the same
+ * transaction. Returns what it marked.
+ */
+export async function runSlaSweep(db: Db, now = new Date()) {
+	return db.transaction().execute(async (trx) => {
+		const responseBreached = await trx
+			.updateTable('escalations')
+			.set({ response_breached_at: sql<Date>`response_due_at` })
+			.where('status', 'in', OPEN_STATUSES)
+			.where('acknowledged_at', 'is', null)
+			.where('response_breached_at', 'is', null)
+			.where('response_due_at', '<=', now)
+			.returning(['id', 'account_id', 'priority'])
+			.execute();
+		const resolutionBreached = await trx
+			.updateTable('escalations')
+			.set({ resolution_breached_at: sql<Date>`resolution_due_at` })
+			.where('status', 'in', OPEN_STATUSES)
+			.where('resolution_breached_at', 'is', null)
+			.where('resolution_due_at', '<=', now)
+			.where(notPaused)
+			.returning(['id', 'account_id', 'priority'])
+			.execute();
+		const breaches = [
+			...responseBreached.map((e) => ({ ...e, clock: 'response' })),
+			...resolutionBreached.map((e) => ({ ...e, clock: 'resolution' }))
+		];
+		if (breaches.length > 0) {
+			await trx
+				.insertInto('escalation_events')
+				.values(
+					breaches.map((e) => ({
+						escalation_id: e.id,
+						kind: 'breach' as const,
+						actor_id: null,
+						data: JSON.stringify({ clock: e.clock }),
+						at: now
+					}))
+				)
+				.execute();
+		}
+
+		// Warnings need the calendar: the open, running, not yet warned ones are measured here.
+		const candidates = await trx
+			.selectFrom('escalations')
+			.select([
+				'id',
+				'clock',
+				'calendar_id',
+				'opened_at',
+				'response_due_at',
+				'resolution_due_at',
+				'acknowledged_at',
+				'resolved_at'
+			])
+			.where('status', 'in', OPEN_STATUSES)
+			.where('warned_at', 'is', null)
+			.execute();
+		const warn = (await withClocks(trx, candidates, now))
+			.filter(({ clocks }) =>
+				[clocks.response, clocks.resolution].some(
+					(c) => c?.state === 'warning' || c?.state === 'breached'
+				)
+			)
+			.map((e) => e.id);
+		const warned =
+			warn.length === 0
+				? []
+				: await trx
+						.updateTable('escalations')
+						.set({ warned_at: now })
+						.where('id', 'in', warn)
+						.where('warned_at', 'is', null)
+						.returning('id')
+						.execute();
+		if (warned.length > 0) {
+			await trx
+				.insertInto('escalation_events')
+				.values(
+					warned.map((e) => ({
+						escalation_id: e.id,
+						kind: 'warning' as const,
+						actor_id: null,
+						at: now
+					}))
+				)
+				.execute();
+		}
+		for (const accountId of new Set(breaches.map((e) => e.account_id))) {
+			await healthInputsChanged(trx, accountId, now);
+		}
+		return { breaches: breaches.length, warnings: warned.length };
+	});
+}
+
+/** How often an instance sweeps; the conditional updates, not the timer, keep it exactly-once. */
+const SWEEP_MS = 60 * 1000;
+
+export function scheduleSlaSweep(getDb: () => Promise<Db>) {
+	const tick = async () => {
+		try {
+			await runSlaSweep(await getDb());
+		} catch (cause) {
+			console.error('[keel] SLA sweep failed; it will be retried', cause);
+		}
+	};
+	const timer = setInterval(tick, SWEEP_MS);
+	timer.unref();
+	return () => clearInterval(timer);
+}
