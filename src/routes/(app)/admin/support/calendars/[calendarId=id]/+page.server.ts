@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { formValues } from '$lib/domain/validation';
+import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { handleForm } from '$lib/server/http/form-action';
 import { loadOr404 } from '$lib/server/http/load';
-import { deleteCalendarFields, parseCalendarForm } from '$lib/server/support/support.schema';
+import { deleteCalendarFields } from '$lib/server/support/support.schema';
 import * as support from '$lib/server/support/support.service';
+import { saveCalendarAction } from '../../save-calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
@@ -28,25 +28,8 @@ export const load = (async ({ locals, params, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	save: async ({ locals, params, request }) => {
-		const user = requireRole(locals, ['admin']);
-		const form = await request.formData();
-		const parsed = parseCalendarForm(form);
-		if (!parsed.ok) {
-			return fail(400, {
-				form: 'save',
-				stale: false,
-				errors: parsed.errors,
-				values: formValues(form)
-			});
-		}
-		// The grid and list are parsed above; handleForm maps the service's refusals to the form.
-		return handleForm('save', form, {}, async () => {
-			const { version, ...input } = parsed.data;
-			await support.saveCalendar(locals.db, user, Number(params.calendarId), version, input);
-			return { form: 'save', saved: true };
-		});
-	},
+	save: ({ locals, params, request }) =>
+		saveCalendarAction(locals, request, Number(params.calendarId)),
 	delete: async ({ locals, params, request }) => {
 		const user = requireRole(locals, ['admin']);
 		const form = await request.formData();
