@@ -1071,5 +1071,13 @@ export const en = {
 	'escalation.queueEmpty': 'No escalations match these filters.',
 	'escalation.dueFirst': 'Soonest due first',
 	'escalation.filters': 'Filter escalations',
-	'error.outOfRange': 'Enter a number within the allowed range.'
+	'error.outOfRange': 'Enter a number within the allowed range.',
+	'postmortems.title': 'Post-mortems',
+	'postmortems.explained': 'Root causes and lessons from escalations, newest first.',
+	'postmortems.search': 'Search post-mortems',
+	'postmortems.words': 'Words',
+	'postmortems.find': 'Search',
+	'postmortems.count.one': '{count} post-mortem',
+	'postmortems.count.other': '{count} post-mortems',
+	'postmortems.none': 'No post-mortems match.'
 } as const;

@@ -1080,5 +1080,14 @@ export const es: Messages = {
 	'escalation.queueEmpty': 'Ningún escalamiento coincide con estos filtros.',
 	'escalation.dueFirst': 'Vencimiento más próximo primero',
 	'escalation.filters': 'Filtrar escalamientos',
-	'error.outOfRange': 'Indique un número dentro del rango permitido.'
+	'error.outOfRange': 'Indique un número dentro del rango permitido.',
+	'postmortems.title': 'Post mortems',
+	'postmortems.explained':
+		'Causas raíz y lecciones de los escalamientos, los más recientes primero.',
+	'postmortems.search': 'Buscar post mortems',
+	'postmortems.words': 'Palabras',
+	'postmortems.find': 'Buscar',
+	'postmortems.count.one': '{count} post mortem',
+	'postmortems.count.other': '{count} post mortems',
+	'postmortems.none': 'Ningún post mortem coincide.'
 };

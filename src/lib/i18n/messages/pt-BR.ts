@@ -1077,5 +1077,13 @@ export const ptBR: Messages = {
 	'escalation.queueEmpty': 'Nenhum escalonamento corresponde a estes filtros.',
 	'escalation.dueFirst': 'Vencimento mais próximo primeiro',
 	'escalation.filters': 'Filtrar escalonamentos',
-	'error.outOfRange': 'Informe um número dentro do intervalo permitido.'
+	'error.outOfRange': 'Informe um número dentro do intervalo permitido.',
+	'postmortems.title': 'Post-mortems',
+	'postmortems.explained': 'Causas raiz e lições dos escalonamentos, os mais recentes primeiro.',
+	'postmortems.search': 'Buscar post-mortems',
+	'postmortems.words': 'Palavras',
+	'postmortems.find': 'Buscar',
+	'postmortems.count.one': '{count} post-mortem',
+	'postmortems.count.other': '{count} post-mortems',
+	'postmortems.none': 'Nenhum post-mortem corresponde.'
 };
