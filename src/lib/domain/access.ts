@@ -26,6 +26,15 @@ export function canReadAccount(actor: Actor, account: Pick<AccountFacts, 'resell
 	return true;
 }
 
+/**
+ * The reseller whose accounts a list may show: a partner's own (-1, matching none, for a partner
+ * without one); null for every other role, who read all accounts. The list queries' form of
+ * canReadAccount.
+ */
+export function readableReseller(actor: Actor): number | null {
+	return actor.role === 'partner' ? (actor.resellerId ?? -1) : null;
+}
+
 /** Details, contacts and non-CSM team roles: managers anywhere, CSMs on their own accounts. */
 export function canEditAccount(actor: Actor, account: AccountFacts): boolean {
 	if (actor.role === 'manager') return true;

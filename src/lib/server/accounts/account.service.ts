@@ -2,6 +2,7 @@ import {
 	canChangeTeamRole,
 	canCreateAccount,
 	canEditAccount,
+	readableReseller,
 	type Actor
 } from '../../domain/access';
 import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-query';
@@ -21,7 +22,7 @@ export type AccountInput = Parsed<typeof accountFields>;
 
 export async function list(db: Db, actor: SessionUser, query: AccountListQuery, now = new Date()) {
 	const today = todayIn(actor.timeZone, now);
-	const scope = actor.role === 'partner' ? (actor.resellerId ?? -1) : null;
+	const scope = readableReseller(actor);
 	const [total, rows, csms] = await Promise.all([
 		repo.countAccounts(db, query, scope, today),
 		repo.listAccounts(db, query, scope, today),

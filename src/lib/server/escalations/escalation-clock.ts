@@ -26,6 +26,12 @@ export function clockCalendar(
 	return calendars.get(row.calendar_id) ?? AROUND_THE_CLOCK;
 }
 
+/** The calendar an escalation was given, read for it alone (none to read around the clock). */
+export async function storedCalendar(db: Executor, row: Pick<Escalation, 'clock' | 'calendar_id'>) {
+	const ids = row.clock === '24x7' || row.calendar_id === null ? [] : [row.calendar_id];
+	return clockCalendar(row, await calendarsByIds(db, ids));
+}
+
 /** Each row with both its clocks at `now`: two queries for a list of any length. */
 export async function withClocks<T extends ClockRow>(db: Executor, rows: T[], now: Date) {
 	const [calendars, pauses] = await Promise.all([

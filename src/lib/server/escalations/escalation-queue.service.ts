@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/access';
+import { readableReseller, type Actor } from '../../domain/access';
 import type { EscalationQueueQuery } from '../../domain/escalation-queue-query';
 import { listCsms } from '../accounts/account.repository';
 import type { Db } from '../db/database';
@@ -10,8 +10,7 @@ import { queueCount, queuePage } from './escalation-queue.repository';
  * soonest due first, each with its clocks; four queries whatever its length.
  */
 export async function queue(db: Db, actor: Actor, query: EscalationQueueQuery, now = new Date()) {
-	// A partner without a reseller reads no account: an impossible id keeps the query honest.
-	const resellerId = actor.role === 'partner' ? (actor.resellerId ?? -1) : null;
+	const resellerId = readableReseller(actor);
 	const [rows, total, owners] = await Promise.all([
 		queuePage(db, query, resellerId),
 		queueCount(db, query, resellerId),

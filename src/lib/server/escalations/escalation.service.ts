@@ -14,13 +14,13 @@ import {
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Pause } from '../../domain/sla';
 import { assertOwnerOnTeam, findReadableAccount, lockAccountFor } from '../accounts/account-guard';
-import { isOnTeam, listTeam } from '../accounts/account.repository';
+import { isOnTeam, listContacts, listTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { healthInputsChanged } from '../health/health-refresh';
-import { calendarsByIds, findPolicy } from '../support/support.repository';
-import { calendarFor, clockCalendar, withClocks } from './escalation-clock';
+import { findPolicy } from '../support/support.repository';
+import { calendarFor, storedCalendar, withClocks } from './escalation-clock';
 import {
 	addEvent,
 	findEscalation,
@@ -51,12 +51,7 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 	const [rows, team, contacts, actorOnTeam] = await Promise.all([
 		listAccountEscalations(db, accountId),
 		listTeam(db, accountId),
-		db
-			.selectFrom('contacts')
-			.select(['id', 'name'])
-			.where('account_id', '=', accountId)
-			.orderBy('name')
-			.execute(),
+		listContacts(db, accountId),
 		isOnTeam(db, accountId, actor.id)
 	]);
 	const facts = { resellerId: account.reseller_id, actorOnTeam };
@@ -64,7 +59,7 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 		account,
 		escalations: await withClocks(db, rows, now),
 		owners: team.filter((m) => !m.disabled_at).map((m) => ({ id: m.user_id, name: m.name })),
-		contacts,
+		contacts: contacts.map((c) => ({ id: c.id, name: c.name })),
 		can: { raise: canRaiseEscalation(actor, facts), manage: canManageEscalation(actor, facts) }
 	};
 }
@@ -283,7 +278,7 @@ export async function changeStatus(
 				? dueAfter(
 						before.opened_at,
 						before.resolution_minutes,
-						clockCalendar(before, await calendarsByIds(trx, [before.calendar_id ?? 0])),
+						await storedCalendar(trx, before),
 						finishedPauses(await listPauses(trx, [escalationId]))
 					)
 				: before.resolution_due_at;

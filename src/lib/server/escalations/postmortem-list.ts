@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../domain/access';
+import { readableReseller, type Actor } from '../../domain/access';
 import { POSTMORTEM_PAGE_SIZE, type PostmortemQuery } from '../../domain/postmortem-query';
 import type { Db } from '../db/database';
 
@@ -8,7 +8,7 @@ import type { Db } from '../db/database';
  * first, searched by words (the full-text index over root cause and summary, and the title).
  */
 export async function listPostmortems(db: Db, actor: Actor, query: PostmortemQuery) {
-	const resellerId = actor.role === 'partner' ? (actor.resellerId ?? -1) : null;
+	const resellerId = readableReseller(actor);
 	const words = query.q.trim();
 	const base = db
 		.selectFrom('postmortems as p')

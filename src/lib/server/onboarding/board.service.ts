@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/access';
+import { readableReseller, type Actor } from '../../domain/access';
 import { daysBetween, todayIn } from '../../domain/dates';
 import type { BoardQuery } from '../../domain/onboarding-board-query';
 import { riskFromSummary } from '../../domain/onboarding-rules';
@@ -20,7 +20,7 @@ export async function board(db: Db, viewer: Viewer, query: BoardQuery, now = new
 		csmId: csm === 'all' ? null : csm,
 		region: query.region,
 		segment: query.segment,
-		resellerId: viewer.role === 'partner' ? (viewer.resellerId ?? -1) : null
+		resellerId: readableReseller(viewer)
 	};
 	const [counts, rows, csms] = await Promise.all([
 		countByPhase(db, filter),
