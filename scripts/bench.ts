@@ -3,7 +3,7 @@
  * a manager and loads the main pages under concurrent load. Prints p50/p95/p99, requests/s,
  * errors and each page's p50 relative to a static asset's.
  *
- *   npm run bench -- [--accounts 10000] [--duration 20] [--connections 16] [--no-build]
+ *   npm run bench -- [--accounts 10000] [--escalations 50000] [--duration 20] [--connections 16] [--no-build]
  *   npm run bench -- --recompute-only --accounts 100000
  *   npm run bench -- --only 'health|risks'
  *
@@ -24,6 +24,7 @@ import { refreshPlannerStatistics } from '../src/lib/server/db/maintenance';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/demo-data';
 import { refreshAllHealth } from '../src/lib/server/health/health-refresh';
+import { runSlaSweep } from '../src/lib/server/jobs/sla-sweep';
 
 const { values: args } = parseArgs({
 	options: {
@@ -31,6 +32,9 @@ const { values: args } = parseArgs({
 		duration: { type: 'string', default: '20' },
 		connections: { type: 'string', default: '16' },
 		port: { type: 'string', default: '4390' },
+		// Escalations in all (default 5 per account, 50,000 at 10,000); none beyond the demo's
+		// few with --recompute-only.
+		escalations: { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
 		// Only seed and time the set-based health recompute (e.g. --accounts 100000).
 		'recompute-only': { type: 'boolean', default: false },
@@ -42,6 +46,7 @@ const ACCOUNTS = Number(args.accounts);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const PORT = Number(args.port);
+const ESCALATIONS = args['recompute-only'] ? undefined : Number(args.escalations ?? 5 * ACCOUNTS);
 const ORIGIN = `http://localhost:${PORT}`;
 
 function log(line: string) {
@@ -229,7 +234,12 @@ async function main() {
 	const seedStarted = Date.now();
 	const open = await database.open();
 	await migrateToLatest(open.db);
-	await seedDemo(open.db, { accounts: ACCOUNTS, seed: 42 });
+	const seeded = await seedDemo(open.db, {
+		accounts: ACCOUNTS,
+		seed: 42,
+		escalations: ESCALATIONS
+	});
+	log(`escalations: ${seeded.escalations}`);
 	// Steady state: what autovacuum does on a server minutes after a bulk load.
 	await refreshPlannerStatistics(open.db);
 	await timeRecompute(open.db);
@@ -271,6 +281,28 @@ async function main() {
 		.limit(1)
 		.executeTakeFirst();
 	const usageSample = withUsage?.account_id ?? sample.id;
+	// The escalation with the longest timeline, and its account.
+	const busiest = await open.db
+		.selectFrom('escalation_events')
+		.innerJoin('escalations', 'escalations.id', 'escalation_events.escalation_id')
+		.select(['escalations.id', 'escalations.account_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy(['escalations.id', 'escalations.account_id'])
+		.orderBy('n', 'desc')
+		.orderBy('escalations.id')
+		.limit(1)
+		.executeTakeFirstOrThrow();
+	// The SLA sweep, as each instance runs it every minute: its first pass after seeding measures
+	// what the seeding left due, a second one a minute later is the steady state.
+	for (const label of ['first', 'a minute later']) {
+		const started = performance.now();
+		const swept = await runSlaSweep(
+			open.db,
+			new Date(Date.now() + (label === 'first' ? 0 : 60_000))
+		);
+		log(
+			`SLA sweep (${label}): ${swept.breaches} breaches, ${swept.warnings} warnings in ${(performance.now() - started).toFixed(1)} ms`
+		);
+	}
 	const usageRows = await open.db
 		.selectFrom('usage_records')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -329,6 +361,26 @@ async function main() {
 				path: '/adoption?segment=mid_market&region=emea&page=3',
 				cookie
 			},
+			{ name: 'escalation queue (manager)', path: '/escalations', cookie },
+			{ name: 'escalation queue (csm1)', path: '/escalations', cookie: csmCookie },
+			{ name: 'critical escalations', path: '/escalations?view=critical', cookie },
+			{
+				name: 'escalation queue, P1 breached, all states',
+				path: '/escalations?priority=P1&clock=breached&state=all',
+				cookie
+			},
+			{
+				name: 'escalation queue, all states, page 20',
+				path: '/escalations?state=all&page=20',
+				cookie
+			},
+			{ name: 'escalation page', path: `/escalations/${busiest.id}`, cookie },
+			{
+				name: 'account escalations tab',
+				path: `/accounts/${busiest.account_id}/escalations`,
+				cookie
+			},
+			{ name: 'post-mortems, searched', path: '/escalations/postmortems?q=power', cookie },
 			{ name: 'static asset', path: '/favicon.svg', cookie }
 		];
 		const only = args.only ? new RegExp(args.only) : null;

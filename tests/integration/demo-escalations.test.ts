@@ -163,6 +163,28 @@ describe(`demo escalations on ${ENGINE}`, () => {
 	});
 
 	it('leaves nothing for the SLA sweep to mark: warnings and breaches are where it would put them', async () => {
+		// Each running clock's warning moment is still ahead, so the sweep measures none of them.
+		const open = await t.db
+			.selectFrom('escalations as e')
+			.select(['e.id', 'e.warn_at', 'e.warned_at'])
+			.select((eb) =>
+				eb
+					.exists(
+						eb
+							.selectFrom('escalation_pauses as p')
+							.whereRef('p.escalation_id', '=', 'e.id')
+							.where('p.to_at', 'is', null)
+					)
+					.as('paused')
+			)
+			.where('e.status', 'not in', ['resolved', 'closed'])
+			.execute();
+		for (const e of open) {
+			if (e.warned_at || e.paused) expect(e.warn_at, `#${e.id}`).toBeNull();
+			// None: both clocks answered or stopped (a first response given, no resolution target).
+			else if (e.warn_at) expect(e.warn_at.getTime(), `#${e.id}`).toBeGreaterThan(NOW.getTime());
+		}
+		expect(open.filter((e) => e.warn_at).length).toBeGreaterThan(0);
 		// Read-only in effect: a sweep that finds nothing writes nothing.
 		expect(await runSlaSweep(t.db, NOW)).toEqual({ breaches: 0, warnings: 0 });
 	});
@@ -347,6 +369,38 @@ describe(`demo escalations on ${ENGINE}`, () => {
 		expect(fresh.length).toBeGreaterThan(0);
 		for (const r of fresh) expect(r.breached, `#${r.id}`).toBeNull();
 		firstHash = await escalationHash(t.db);
+	});
+
+	it('dates the P1 churn flag, its log and its work from the first open P1’s breach, not the seeding', async () => {
+		const { rows } = await sql<{
+			id: number;
+			status: string;
+			created_at: Date;
+			closed_at: Date | null;
+			breached: Date | null;
+			raised: Date[];
+			first_event: Date | null;
+		}>`
+			select f.id, f.status, f.created_at, f.closed_at,
+				(select min(e.response_breached_at) from escalations e
+					where e.account_id = f.account_id and e.priority = 'P1'
+						and e.status not in ('resolved', 'closed')) as breached,
+				array(select v.at from churn_flag_events v
+					where v.flag_id = f.id and v.kind = 'raised') as raised,
+				(select min(v.at) from churn_flag_events v where v.flag_id = f.id) as first_event
+			from churn_flags f
+			where f.rule = 'p1_sla_breach' and f.condition_active`.execute(t.db);
+		expect(rows.length).toBeGreaterThanOrEqual(1);
+		expect(rows.some((r) => r.status === 'open')).toBe(true);
+		for (const r of rows) {
+			const name = `flag #${r.id} ${r.status}`;
+			expect(r.breached, name).not.toBeNull();
+			expect(r.created_at, name).toEqual(r.breached);
+			expect(r.created_at.getTime(), name).toBeLessThan(NOW.getTime());
+			expect(r.raised, name).toEqual([r.created_at]);
+			expect(r.first_event, name).toEqual(r.created_at);
+			if (r.closed_at) expect(r.closed_at > r.created_at, name).toBe(true);
+		}
 	});
 });
 

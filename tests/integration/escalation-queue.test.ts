@@ -115,6 +115,22 @@ describe(`the escalation queue on ${ENGINE}`, () => {
 		expect(breached).not.toContain(p2.id);
 	});
 
+	it('keeps a resolved P1 in the critical view for 30 days after its breach', async () => {
+		const openedAt = new Date('2026-10-01T09:00:00Z');
+		const p1 = await escalation('P1', { openedAt });
+		const breachedAt = new Date('2026-10-01T12:00:00Z');
+		await runSlaSweep(t.db, breachedAt);
+		await escalations.changeStatus(t.db, p1.csm, p1.id, 1, 'resolved', '', breachedAt);
+		const manager = await makeUser(t.db, 'manager');
+		const criticalOn = async (now: Date) =>
+			(await queue(t.db, manager, query({ view: 'critical' }), now)).rows.map((r) => r.id);
+		expect(await criticalOn(new Date('2026-10-30T09:00:00Z'))).toContain(p1.id);
+		expect(await criticalOn(new Date('2026-11-01T09:00:00Z'))).not.toContain(p1.id);
+		// Still found among the breached.
+		const breached = await queue(t.db, manager, query({ clock: 'breached', state: 'all' }), WED);
+		expect(breached.rows.map((r) => r.id)).toContain(p1.id);
+	});
+
 	it('costs the same number of queries for 1 escalation as for 20', async () => {
 		const manager = await makeUser(t.db, 'manager');
 		const first = await escalation('P4');

@@ -1152,6 +1152,32 @@ describe(`escalations on ${ENGINE}`, () => {
 			expect((await row(id)).warned_at).toEqual(warnedAt);
 		});
 
+		it('measures an escalation only from its warning moment, then sets the exact one', async () => {
+			const { csm, id } = await opened(); // 120 working minutes from 10:00Z
+			expect((await row(id)).warn_at).toEqual(WED);
+			await runSlaSweep(t.db, at('2026-11-18T11:20:00Z'));
+			// 75 % of the first response's open time: 90 minutes in.
+			expect((await row(id)).warn_at).toEqual(at('2026-11-18T11:30:00Z'));
+
+			// Answering sets it to be measured again; then the resolution's moment is the one.
+			await escalations.changeStatus(t.db, csm, id, 1, 'acknowledged', '', minutesAfter(WED, 85));
+			const answered = await row(id);
+			expect(answered.warn_at).toEqual(minutesAfter(WED, 85));
+			await runSlaSweep(t.db, minutesAfter(WED, 86));
+			const next = (await row(id)).warn_at!;
+			expect(next.getTime()).toBeGreaterThan(minutesAfter(WED, 86).getTime());
+			expect((await row(id)).warned_at).toBeNull();
+			await runSlaSweep(t.db, next);
+			expect((await row(id)).warned_at).toEqual(next);
+			expect((await row(id)).warn_at).toBeNull();
+		});
+
+		it('leaves a resolved escalation out of the measuring', async () => {
+			const { csm, id } = await opened();
+			await escalations.changeStatus(t.db, csm, id, 1, 'resolved', '', minutesAfter(WED, 5));
+			expect((await row(id)).warn_at).toBeNull();
+		});
+
 		/** A P2 acknowledged at once, waiting on the customer from half its resolution time on. */
 		async function pausedHalfway() {
 			const { csm, id } = await opened(); // resolution due Friday 10:00Z
@@ -1166,21 +1192,34 @@ describe(`escalations on ${ENGINE}`, () => {
 				'',
 				at('2026-11-19T10:00:00Z')
 			);
-			return id;
+			return { csm, id };
 		}
 
 		it('does not breach a paused escalation past its stored resolution due time', async () => {
-			const id = await pausedHalfway();
+			const { id } = await pausedHalfway();
 			await runSlaSweep(t.db, at('2026-11-20T12:00:00Z'));
 			expect((await row(id)).resolution_breached_at).toBeNull();
 			expect(await eventsOfKind(id, 'breach')).toEqual([]);
 		});
 
 		it('nor warns on one paused at half its time', async () => {
-			const id = await pausedHalfway();
+			const { id } = await pausedHalfway();
 			await runSlaSweep(t.db, at('2026-11-20T12:00:00Z'));
 			expect((await row(id)).warned_at).toBeNull();
 			expect(await eventsOfKind(id, 'warning')).toEqual([]);
+		});
+
+		it('measures a paused escalation again when the wait ends', async () => {
+			const { csm, id } = await pausedHalfway();
+			await runSlaSweep(t.db, at('2026-11-19T10:30:00Z'));
+			expect((await row(id)).warn_at).toBeNull();
+			const resumed = at('2026-11-20T09:00:00Z');
+			await escalations.changeStatus(t.db, csm, id, 3, 'in_progress', '', resumed);
+			expect((await row(id)).warn_at).toEqual(resumed);
+			await runSlaSweep(t.db, resumed);
+			// 540 of 1080 open minutes were left: 270 more to 75 %, after the pause's open time.
+			expect((await row(id)).warn_at!.getTime()).toBeGreaterThan(resumed.getTime());
+			expect((await row(id)).warned_at).toBeNull();
 		});
 
 		it('ignores resolved escalations', async () => {
@@ -1232,7 +1271,9 @@ describe(`escalations on ${ENGINE}`, () => {
 			expect(largeCount).toBe(smallCount);
 			const view = await escalations.getForAccount(t.db, manager, large.account.id, now);
 			expect(view.escalations).toHaveLength(20);
-			expect(view.escalations.filter((e) => e.paused)).toHaveLength(7);
+			expect(view.escalations.filter((e) => e.clocks.resolution?.state === 'paused')).toHaveLength(
+				7
+			);
 		});
 	});
 });

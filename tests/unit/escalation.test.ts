@@ -8,6 +8,7 @@ import {
 	escalationClocks,
 	isReopen,
 	needsPostmortem,
+	nextWarningAt,
 	PRIORITIES,
 	type ClockInput,
 	type EscalationStatus
@@ -244,5 +245,82 @@ describe('escalationClocks', () => {
 		);
 		expect(clocks.resolution).toBeNull();
 		expect(clocks.response).toMatchObject({ state: 'running', minutesLeft: 45, used: 0.25 });
+	});
+});
+
+describe('nextWarningAt', () => {
+	// Opened Wednesday 10:00Z on a 24×7 clock: respond within 60 minutes, resolve within 240.
+	const facts = {
+		opened_at: at('2026-11-18T10:00:00Z'),
+		response_due_at: at('2026-11-18T11:00:00Z'),
+		resolution_due_at: at('2026-11-18T14:00:00Z'),
+		acknowledged_at: null,
+		resolved_at: null
+	};
+	/** Where `escalationClocks` first says warning, minute by minute from the opening. */
+	function firstWarningMinute(
+		input: Parameters<typeof nextWarningAt>[0],
+		calendar: SupportCalendar,
+		pauses: { from_at: Date; to_at: Date | null }[]
+	) {
+		for (let minute = 0; minute < 7 * 24 * 60; minute++) {
+			const now = new Date(input.opened_at.getTime() + minute * 60_000);
+			const clocks = escalationClocks(input, calendar, pauses, now);
+			if ([clocks.response, clocks.resolution].some((c) => c?.state === 'warning')) return now;
+		}
+		return null;
+	}
+
+	it('is the earlier clock at 75 %: the first response while it is not given', () => {
+		expect(nextWarningAt(facts, AROUND_THE_CLOCK, [])).toEqual(at('2026-11-18T10:45:00Z'));
+	});
+
+	it('is the resolution once the first response is given', () => {
+		const answered = { ...facts, acknowledged_at: at('2026-11-18T10:20:00Z') };
+		expect(nextWarningAt(answered, AROUND_THE_CLOCK, [])).toEqual(at('2026-11-18T13:00:00Z'));
+	});
+
+	it('counts finished pauses out, as the clock does', () => {
+		// The pause 11:00–12:00 moved the resolution to 15:00Z; 75 % of 240 open minutes is 14:00Z.
+		const answered = {
+			...facts,
+			acknowledged_at: at('2026-11-18T10:20:00Z'),
+			resolution_due_at: at('2026-11-18T15:00:00Z')
+		};
+		const pause = { from_at: at('2026-11-18T11:00:00Z'), to_at: at('2026-11-18T12:00:00Z') };
+		expect(nextWarningAt(answered, AROUND_THE_CLOCK, [pause])).toEqual(at('2026-11-18T14:00:00Z'));
+		expect(firstWarningMinute(answered, AROUND_THE_CLOCK, [pause])).toEqual(
+			at('2026-11-18T14:00:00Z')
+		);
+	});
+
+	it('follows working hours: a P3 opened late Friday warns on Monday', () => {
+		// Friday 20 November 16:30 Amsterdam (15:30Z), 240 working minutes: 90 on Friday, then
+		// 90 more of the 180 to 75 % on Monday, at 10:30 Amsterdam (09:30Z).
+		const p3 = {
+			opened_at: at('2026-11-20T15:30:00Z'),
+			response_due_at: dueAfter(at('2026-11-20T15:30:00Z'), 240, AMSTERDAM),
+			resolution_due_at: null,
+			acknowledged_at: null,
+			resolved_at: null
+		};
+		expect(nextWarningAt(p3, AMSTERDAM, [])).toEqual(at('2026-11-23T09:30:00Z'));
+		expect(firstWarningMinute(p3, AMSTERDAM, [])).toEqual(at('2026-11-23T09:30:00Z'));
+	});
+
+	it('is null while waiting on the customer and when no clock runs', () => {
+		const waiting = { from_at: at('2026-11-18T10:30:00Z'), to_at: null };
+		expect(nextWarningAt(facts, AROUND_THE_CLOCK, [waiting])).toBeNull();
+		const done = {
+			...facts,
+			acknowledged_at: at('2026-11-18T10:20:00Z'),
+			resolved_at: at('2026-11-18T12:00:00Z')
+		};
+		expect(nextWarningAt(done, AROUND_THE_CLOCK, [])).toBeNull();
+	});
+
+	it('is the due time itself for a clock with no open time', () => {
+		const instant = { ...facts, response_due_at: facts.opened_at, resolution_due_at: null };
+		expect(nextWarningAt(instant, AROUND_THE_CLOCK, [])).toEqual(facts.opened_at);
 	});
 });

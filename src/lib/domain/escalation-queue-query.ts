@@ -9,6 +9,12 @@ import { REGIONS, isOneOf, type Region } from './vocabulary';
 
 export const ESCALATION_QUEUE_PAGE_SIZE = 50;
 
+/**
+ * The critical view keeps a P1 or P2 breached this many days ago even once it is resolved, for
+ * the follow-up (its post-mortem); older breaches are history, found with the breach filter.
+ */
+export const CRITICAL_BREACH_DAYS = 30;
+
 /** Which escalations by state: the open ones (default), one status, or all of them. */
 export const QUEUE_STATES = ['open', ...ESCALATION_STATUSES, 'all'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
@@ -19,7 +25,7 @@ export type QueueClock = (typeof QUEUE_CLOCKS)[number];
 
 /** The escalation queue: every filter in the URL, soonest due first. */
 export interface EscalationQueueQuery {
-	/** 'critical': P1 and P2 that are open or were breached, the managers' view. */
+	/** 'critical': P1 and P2 that are open or breached in the last 30 days, the managers' view. */
 	critical: boolean;
 	priority: Priority | null;
 	state: QueueState;

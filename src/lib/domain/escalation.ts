@@ -213,3 +213,30 @@ export function escalationClocks(
 			: null
 	};
 }
+
+/**
+ * The earliest instant the SLA sweep can find either running clock at its warning share (or
+ * past due), on the pauses so far: a pause still to come only puts it later, so the sweep need
+ * not look at the escalation before then. Null when no clock runs (answered and resolved) or
+ * while it waits on the customer: the move that ends the wait sets the clocks again.
+ */
+export function nextWarningAt(
+	escalation: EscalationClockFacts,
+	calendar: SupportCalendar,
+	pauses: { from_at: Date; to_at: Date | null }[]
+): Date | null {
+	if (pauses.some((p) => !p.to_at)) return null;
+	const finished = pauses.map((p) => ({ from: p.from_at, to: p.to_at! }));
+	const start = escalation.opened_at;
+	const running = [
+		escalation.acknowledged_at ? null : escalation.response_due_at,
+		escalation.resolved_at ? null : escalation.resolution_due_at
+	].filter((due) => due !== null);
+	if (running.length === 0) return null;
+	// The warning share of each clock's open time, as `clockAt` measures it, from the start.
+	const warnings = running.map((due) => {
+		const total = due <= start ? 0 : workingMinutesBetween(start, due, calendar, finished);
+		return total === 0 ? due : dueAfter(start, total * WARNING_SHARE, calendar, finished);
+	});
+	return new Date(Math.min(...warnings.map((w) => w.getTime())));
+}

@@ -87,7 +87,9 @@ const mod = (a: number, b: number) => ((a % b) + b) % b;
 
 /** The local date containing instant `ms`, as the UTC midnight of that date ("day wall"). */
 function localDay(ms: number, timeZone: string): number {
-	const wall = ms + offsetAt(ms, timeZone);
+	// Where no change happens around the UTC date, its cached offset holds at `ms`: no Intl call.
+	const [before, after] = offsetsOfDay(ms - mod(ms, DAY), timeZone);
+	const wall = ms + (before === after ? before : offsetAt(ms, timeZone));
 	return wall - mod(wall, DAY);
 }
 
@@ -177,7 +179,17 @@ function parse(calendar: SupportCalendar): { problems: string[]; compiled: Compi
 	};
 }
 
+// A list of clocks asks again and again of the same calendar object: parsed once per object
+// (calendars are values, never changed once made).
+const compiledCalendars = new WeakMap<SupportCalendar, Compiled>();
+
 function compile(calendar: SupportCalendar): Compiled {
+	let compiled = compiledCalendars.get(calendar);
+	if (!compiled) compiledCalendars.set(calendar, (compiled = compileAfresh(calendar)));
+	return compiled;
+}
+
+function compileAfresh(calendar: SupportCalendar): Compiled {
 	zoneCache(calendar.timeZone);
 	const { problems, compiled } = parse(calendar);
 	// An empty week is a valid (if useless) calendar: nothing is ever open.

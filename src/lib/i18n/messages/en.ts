@@ -1052,7 +1052,8 @@ export const en = {
 	'escalation.queueTitle': 'Escalations',
 	'escalation.criticalTitle': 'Critical escalations',
 	'escalation.queueExplained': 'Soonest due first, across the accounts you can see.',
-	'escalation.criticalExplained': 'P1 and P2 escalations that are open or have breached their SLA.',
+	'escalation.criticalExplained':
+		'P1 and P2 escalations that are open, or breached their SLA in the last 30 days.',
 	'escalation.views': 'Views',
 	'escalation.state': 'State',
 	'escalation.queueState.open': 'Open',

@@ -1061,7 +1061,8 @@ export const es: Messages = {
 	'escalation.queueTitle': 'Escalamientos',
 	'escalation.criticalTitle': 'Escalamientos críticos',
 	'escalation.queueExplained': 'Los que vencen antes primero, en las cuentas que puede ver.',
-	'escalation.criticalExplained': 'Escalamientos P1 y P2 abiertos o con el SLA incumplido.',
+	'escalation.criticalExplained':
+		'Escalamientos P1 y P2 abiertos, o con el SLA incumplido en los últimos 30 días.',
 	'escalation.views': 'Vistas',
 	'escalation.state': 'Estado',
 	'escalation.queueState.open': 'Abiertos',

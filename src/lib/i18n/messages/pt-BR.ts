@@ -1058,7 +1058,8 @@ export const ptBR: Messages = {
 	'escalation.queueTitle': 'Escalonamentos',
 	'escalation.criticalTitle': 'Escalonamentos críticos',
 	'escalation.queueExplained': 'Os que vencem primeiro no topo, nas contas que você pode ver.',
-	'escalation.criticalExplained': 'Escalonamentos P1 e P2 abertos ou com SLA violado.',
+	'escalation.criticalExplained':
+		'Escalonamentos P1 e P2 abertos, ou com SLA violado nos últimos 30 dias.',
 	'escalation.views': 'Visões',
 	'escalation.state': 'Estado',
 	'escalation.queueState.open': 'Abertos',

@@ -113,6 +113,8 @@ export interface SeedDemoOptions {
 	seed?: number;
 	/** Renewal and onboarding dates are relative to this day; default: today (UTC). */
 	today?: Date | string;
+	/** About how many escalations in all, mostly closed (the bench's volume); default: a demo's few. */
+	escalations?: number;
 }
 
 export interface SeedDemoResult {
@@ -289,13 +291,22 @@ export async function seedDemo(
 		const now = options.today ? new Date(`${today}T12:00:00Z`) : new Date();
 		// Before the health pass: open escalations and breaches are its support component, and an
 		// open P1 past its first response raises the P1 churn flag.
-		const escalations = await writeEscalations(trx, plan, ids, { seed, now, today });
+		const { p1Breaches, ...escalations } = await writeEscalations(trx, plan, ids, {
+			seed,
+			now,
+			today,
+			volume: options.escalations
+		});
 		// Histories end on the first pass's scores; a second pass over the accounts whose history
 		// drops lets the drop rule see them. Flags are worked once every rule has raised its own.
 		await refreshHealth(trx, 'all', now);
 		const history = await writeHealthHistory(trx, plan, ids, { seed });
 		await refreshHealth(trx, history.dropped, now);
-		const flags = await writeChurnFlags(trx, plan, ids, history.histories, { seed, now });
+		const flags = await writeChurnFlags(trx, plan, ids, history.histories, {
+			seed,
+			now,
+			p1Breaches
+		});
 
 		return {
 			users: plan.users.length,

@@ -12,6 +12,7 @@ import {
 	dueAfter,
 	isOpen,
 	needsPostmortem,
+	nextWarningAt,
 	WARNING_SHARE,
 	type ClockKind,
 	type EscalationCategory,
@@ -54,6 +55,11 @@ export interface EscalationPlanOptions {
 	now: Date;
 	/** 'YYYY-MM-DD': corrective actions fall due relative to it. */
 	today: string;
+	/**
+	 * About how many escalations in all, spread over every account with a CSM and mostly closed
+	 * (the bench's support history). Unset: the demo's share of accounts, a few each.
+	 */
+	volume?: number;
 }
 
 export type EscalationEventKind =
@@ -109,6 +115,8 @@ export interface PlannedEscalation {
 	resolvedAt: string | null;
 	closedAt: string | null;
 	warnedAt: string | null;
+	/** When the sweep next measures it, as the app sets it: null once warned or stopped. */
+	warnAt: string | null;
 	responseBreachedAt: string | null;
 	resolutionBreachedAt: string | null;
 	updatedAt: string;
@@ -147,6 +155,15 @@ const STATUS: readonly (readonly [EscalationStatus, number])[] = [
 	['waiting_on_customer', 6],
 	['resolved', 15],
 	['closed', 60]
+];
+/** A long support history (a volume asked for): nearly all of it is done with. */
+const VOLUME_STATUS: readonly (readonly [EscalationStatus, number])[] = [
+	['new', 1],
+	['acknowledged', 1],
+	['in_progress', 3],
+	['waiting_on_customer', 2],
+	['resolved', 5],
+	['closed', 88]
 ];
 /** A P1 still new has mostly been left past its hour: the churn rule's case. */
 const LATE_P1_SHARE = 0.6;
@@ -250,25 +267,47 @@ export function planEscalations(
 ): PlannedEscalation[] {
 	const rng = createRng(options.seed).fork('escalations');
 	const context: Context = { plan, rules, now: options.now.getTime(), today: options.today };
-	const specs = drawSpecs(context, rng.fork('accounts'));
+	const specs = drawSpecs(context, rng.fork('accounts'), options.volume);
 	meetMinimums(context, specs, rng.fork('minimums'));
 	return specs
 		.sort((a, b) => a.accountIndex - b.accountIndex)
 		.flatMap((spec, k) => planOne(context, spec, k) ?? []);
 }
 
+/**
+ * Per account index, when the earliest of its open P1s passed its first-response target (ISO):
+ * the P1 churn rule's condition (an open P1 past its response target) has held since then.
+ */
+export function p1BreachOnsets(escalations: readonly PlannedEscalation[]): Map<number, string> {
+	const onsets = new Map<number, string>();
+	for (const e of escalations) {
+		if (e.priority !== 'P1' || !isOpen(e.status) || e.responseBreachedAt === null) continue;
+		const known = onsets.get(e.accountIndex);
+		if (known === undefined || Date.parse(e.responseBreachedAt) < Date.parse(known)) {
+			onsets.set(e.accountIndex, e.responseBreachedAt);
+		}
+	}
+	return onsets;
+}
+
 /** Which accounts had escalations, how many, of what priority and where each stands. */
-function drawSpecs(context: Context, rng: Rng): Spec[] {
+function drawSpecs(context: Context, rng: Rng, volume: number | undefined): Spec[] {
 	const specs: Spec[] = [];
+	const served = context.plan.accounts.filter((a) => teamMember(a, 'CSM')).length;
+	const perAccount = volume === undefined ? null : volume / Math.max(1, served);
 	context.plan.accounts.forEach((account, accountIndex) => {
 		const own = rng.fork(account.externalId);
-		if (!teamMember(account, 'CSM') || !own.chance(ESCALATED_SHARE)) return;
-		const count = own.weighted(COUNT);
+		if (!teamMember(account, 'CSM')) return;
+		if (perAccount === null && !own.chance(ESCALATED_SHARE)) return;
+		const count =
+			perAccount === null ? own.weighted(COUNT) : Math.round(own.float(0, 2 * perAccount));
 		for (let k = 0; k < count; k++) {
 			const priority = own.weighted(PRIORITY);
 			// A customer that left has nothing open any more.
 			const status: EscalationStatus =
-				account.lifecycleStage === 'churned' ? 'closed' : own.weighted(STATUS);
+				account.lifecycleStage === 'churned'
+					? 'closed'
+					: own.weighted(perAccount === null ? STATUS : VOLUME_STATUS);
 			const late = status === 'new' && priority === 'P1' && own.chance(LATE_P1_SHARE);
 			specs.push({
 				accountIndex,
@@ -477,6 +516,21 @@ function planOne(context: Context, spec: Spec, serial: number): PlannedEscalatio
 	}
 
 	const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+	const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+	const warnAt =
+		marks.warnedAt !== null || !isOpen(status)
+			? null
+			: nextWarningAt(
+					{
+						opened_at: new Date(opened),
+						response_due_at: new Date(s.responseDue),
+						resolution_due_at: date(s.resolutionDue),
+						acknowledged_at: date(s.acknowledged),
+						resolved_at: date(s.resolved)
+					},
+					calendar,
+					s.pauses.map((p) => ({ from_at: new Date(p.from), to_at: date(p.to) }))
+				);
 	const events = log.events();
 	return {
 		accountIndex: spec.accountIndex,
@@ -523,6 +577,7 @@ function planOne(context: Context, spec: Spec, serial: number): PlannedEscalatio
 		resolvedAt: iso(s.resolved),
 		closedAt: iso(s.closed),
 		warnedAt: iso(marks.warnedAt),
+		warnAt: warnAt?.toISOString() ?? null,
 		responseBreachedAt: iso(marks.responseBreachedAt),
 		resolutionBreachedAt: iso(marks.resolutionBreachedAt),
 		updatedAt: events.at(-1)!.at,

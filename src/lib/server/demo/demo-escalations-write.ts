@@ -11,6 +11,7 @@ import type { Region } from '../../domain/vocabulary';
 import type { Database } from '../db/database';
 import { calendarsByIds, listPolicies, listRegionCalendars } from '../support/support.repository';
 import {
+	p1BreachOnsets,
 	planEscalations,
 	type DemoCalendar,
 	type EscalationPlanOptions,
@@ -31,6 +32,8 @@ export interface WrittenEscalations {
 	postmortems: number;
 	/** Corrective actions: tasks with source 'postmortem'. */
 	correctiveActions: number;
+	/** Per account index, when its earliest open P1 breached its first response (ISO). */
+	p1Breaches: Map<number, string>;
 }
 
 export async function writeEscalations(
@@ -105,6 +108,7 @@ export async function writeEscalations(
 						resolved_at: date(e.resolvedAt),
 						closed_at: date(e.closedAt),
 						warned_at: date(e.warnedAt),
+						warn_at: date(e.warnAt),
 						response_breached_at: date(e.responseBreachedAt),
 						resolution_breached_at: date(e.resolutionBreachedAt),
 						created_at: e.openedAt,
@@ -218,7 +222,8 @@ export async function writeEscalations(
 		escalations: planned.length,
 		escalationEvents: events.length,
 		postmortems: postmortems.length,
-		correctiveActions: actions.length
+		correctiveActions: actions.length,
+		p1Breaches: p1BreachOnsets(planned)
 	};
 }
 

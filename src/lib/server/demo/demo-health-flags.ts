@@ -2,8 +2,9 @@
  * Pure planning of the demo churn flags, once the rules have raised theirs: manual flags on
  * about 4% of accounts in every status a person sets (open, mitigating, resolved, churned),
  * some of the rules' flags worked or dismissed, and sales acknowledging and commenting. Rule
- * flags are dated back to the day their condition began in the planned history. No database
- * and no clock: the same (plan, histories, rule flags, seed, now) always gives the same plan.
+ * flags are dated back to the day their condition began in the planned history, the P1 rule's to
+ * the instant its escalation breached. No database and no clock: the same (plan, histories, rule
+ * flags, options) always gives the same plan.
  */
 import {
 	DROP_POINTS,
@@ -81,6 +82,11 @@ export interface ChurnFlagOptions {
 	seed: number;
 	/** The seeding moment: rule flags were raised at it, and nothing happens after it. */
 	now: Date;
+	/**
+	 * Per account index, when its earliest open P1 breached its first response (ISO): its
+	 * 'p1_sla_breach' flag is dated to that instant. Without one it stays dated `now`.
+	 */
+	p1Breaches?: ReadonlyMap<number, string>;
 }
 
 type ManualStatus = 'open' | 'mitigating' | 'resolved' | 'churned';
@@ -133,6 +139,7 @@ export function planChurnFlags(
 		plan,
 		now: options.now.getTime(),
 		history: new Map(histories.map((h) => [h.accountIndex, h])),
+		p1Breaches: options.p1Breaches ?? new Map(),
 		manager: plan.users.findIndex((u) => u.role === 'manager')
 	};
 	return {
@@ -145,6 +152,7 @@ interface Context {
 	plan: DemoPlan;
 	now: number;
 	history: ReadonlyMap<number, PlannedHistory>;
+	p1Breaches: ReadonlyMap<number, string>;
 	/** The first manager, who raises a few flags; -1 without one. */
 	manager: number;
 }
@@ -273,7 +281,16 @@ function planRuleWork(
 			if (!account) throw new Error(`no demo account #${flag.accountIndex}`);
 			const own = rng.fork(`${account.externalId}:${flag.rule}`);
 			const history = context.history.get(flag.accountIndex);
-			const onset = history ? onsetDays(flag.rule, history, account.renewalDate) : 0;
+			// The P1 rule's condition began at an instant, not on a day of the history.
+			const breach =
+				flag.rule === 'p1_sla_breach' ? context.p1Breaches.get(flag.accountIndex) : undefined;
+			const since = breach === undefined ? null : Math.min(Date.parse(breach), context.now);
+			const onset =
+				since !== null
+					? Math.floor((context.now - since) / DAY)
+					: history
+						? onsetDays(flag.rule, history, account.renewalDate)
+						: 0;
 			const roll = own.next();
 			const dismissable = flag.rule !== 'renewal_red';
 			const status: ChurnStatus =
@@ -284,7 +301,7 @@ function planRuleWork(
 						: roll >= 1 - MITIGATING_SHARE
 							? 'mitigating'
 							: 'open';
-			return { flag, account, own, onset, dismissable, status };
+			return { flag, account, own, since, onset, dismissable, status };
 		});
 	// A few of each, however small the demo: the first flag old enough to have been looked at.
 	for (const wanted of ['dismissed', 'mitigating'] as const) {
@@ -297,11 +314,12 @@ function planRuleWork(
 		if (pick) pick.status = wanted;
 	}
 
-	return flags.map(({ flag, account, own, onset, status }) => {
+	return flags.map(({ flag, account, own, since, onset, status }) => {
 		const text = CHURN_TEXT[account.locale];
 		const csm = teamMember(account, 'CSM') ?? null;
 		const created =
-			onset === 0 ? context.now : context.now - onset * DAY - own.int(0, 6 * 60) * MINUTE;
+			since ??
+			(onset === 0 ? context.now : context.now - onset * DAY - own.int(0, 6 * 60) * MINUTE);
 		const today = context.history.get(flag.accountIndex)?.today ?? dayOf(context.now);
 		const log = new Log(created);
 		const work: PlannedRuleFlagWork = {

@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import { DROP_WINDOW_DAYS } from '../../domain/churn';
 import { DEFAULT_HEALTH_MODEL, bandOf, type HealthComponent } from '../../domain/health';
 import type { Database } from '../db/database';
-import { planChurnFlags, type PlannedFlagEvent } from './demo-health-flags';
+import { planChurnFlags, type ChurnFlagOptions, type PlannedFlagEvent } from './demo-health-flags';
 import {
 	dropsToday,
 	HISTORY_DAYS,
@@ -121,7 +121,7 @@ export async function writeChurnFlags(
 	plan: DemoPlan,
 	ids: DemoIds,
 	histories: readonly PlannedHistory[],
-	options: { seed: number; now: Date }
+	options: ChurnFlagOptions
 ): Promise<WrittenFlags> {
 	const indexOf = accountIndexes(plan, ids);
 	const user = (index: number | null) => (index === null ? null : ids.user(index));

@@ -32,8 +32,8 @@ export async function storedCalendar(db: Executor, row: Pick<Escalation, 'clock'
 	return clockCalendar(row, await calendarsByIds(db, ids));
 }
 
-/** Each row with both its clocks at `now`: two queries for a list of any length. */
-export async function withClocks<T extends ClockRow>(db: Executor, rows: T[], now: Date) {
+/** The calendars and pauses a list's clocks count on: two queries for a list of any length. */
+export async function clockContext(db: Executor, rows: ClockRow[]) {
 	const [calendars, pauses] = await Promise.all([
 		calendarsByIds(
 			db,
@@ -44,22 +44,61 @@ export async function withClocks<T extends ClockRow>(db: Executor, rows: T[], no
 			rows.map((r) => r.id)
 		)
 	]);
-	return rows.map((row) => ({
-		...row,
-		/** The zone of its support calendar; null around the clock (shown in the account's). */
-		calendarZone: row.clock === '24x7' ? null : clockCalendar(row, calendars).timeZone,
-		paused: pauses.some((p) => p.escalation_id === row.id && p.to_at === null),
-		clocks: escalationClocks(
-			row,
-			clockCalendar(row, calendars),
-			pauses.filter((p) => p.escalation_id === row.id),
-			now
-		)
-	}));
+	// Map.groupBy needs Node 21.
+	const pausesOf = new Map<number, typeof pauses>();
+	for (const p of pauses)
+		pausesOf.set(p.escalation_id, [...(pausesOf.get(p.escalation_id) ?? []), p]);
+	return (row: ClockRow) => ({
+		calendar: clockCalendar(row, calendars),
+		pauses: pausesOf.get(row.id) ?? []
+	});
+}
+
+/** Each row with both its clocks at `now`. */
+export async function withClocks<T extends ClockRow>(db: Executor, rows: T[], now: Date) {
+	const contextOf = await clockContext(db, rows);
+	return rows.map((row) => {
+		const { calendar, pauses } = contextOf(row);
+		return {
+			...row,
+			/** The zone of its support calendar; null around the clock (shown in the account's). */
+			calendarZone: row.clock === '24x7' ? null : calendar.timeZone,
+			paused: pauses.some((p) => p.to_at === null),
+			clocks: escalationClocks(row, calendar, pauses, now)
+		};
+	});
 }
 
 /** The calendar a new clock of this kind counts on for the account, and its id to store. */
 export async function calendarFor(db: Executor, accountId: number, clock: ClockKind) {
 	if (clock === '24x7') return { id: null, calendar: AROUND_THE_CLOCK };
 	return accountCalendar(db, accountId);
+}
+
+/** An escalation as a list shows it, with its clocks worked out. */
+type Listable = Pick<
+	Escalation,
+	'id' | 'title' | 'priority' | 'status' | 'opened_at' | 'external_ref'
+> & {
+	owner_name: string | null;
+	calendarZone: string | null;
+	clocks: ReturnType<typeof escalationClocks>;
+};
+
+/**
+ * What a list of escalations shows of each (EscalationList): not the description, nor the facts
+ * its clocks were worked out from, which would only weigh on the page.
+ */
+export function listed(row: Listable) {
+	return {
+		id: row.id,
+		title: row.title,
+		priority: row.priority,
+		status: row.status,
+		owner_name: row.owner_name,
+		opened_at: row.opened_at,
+		external_ref: row.external_ref,
+		calendarZone: row.calendarZone,
+		clocks: row.clocks
+	};
 }

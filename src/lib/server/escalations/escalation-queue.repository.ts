@@ -1,16 +1,13 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import {
+	CRITICAL_BREACH_DAYS,
 	ESCALATION_QUEUE_PAGE_SIZE,
 	statusesOf,
 	type EscalationQueueQuery
 } from '../../domain/escalation-queue-query';
-import { OPEN_STATUSES } from '../../domain/escalation';
 import type { Database, Executor } from '../db/database';
 
-type Row = ExpressionBuilder<
-	Database & { e: Database['escalations']; a: Database['accounts'] },
-	'e' | 'a'
->;
+type Row = ExpressionBuilder<Database & { e: Database['escalations'] }, 'e'>;
 
 const breached = (eb: Row) =>
 	eb.or([
@@ -18,22 +15,41 @@ const breached = (eb: Row) =>
 		eb('e.resolution_breached_at', 'is not', null)
 	]);
 
-/** The queue's rows: readable accounts only (a partner's reseller), narrowed by every filter. */
-function filtered(db: Executor, query: EscalationQueueQuery, resellerId: number | null) {
+/** When either clock was last breached (null: never), as the `escalations_breached` index has it. */
+const lastBreach = sql<Date | null>`greatest(e.response_breached_at, e.resolution_breached_at)`;
+
+const DAY = 86_400_000;
+
+/**
+ * The queue's rows, narrowed by every filter; readable accounts only (a partner's reseller).
+ * The account is joined only when a filter needs it: the rest is answered by the queue index.
+ */
+function filtered(db: Executor, query: EscalationQueueQuery, resellerId: number | null, now: Date) {
 	const statuses = statusesOf(query.state);
+	const byAccount = resellerId !== null || query.region !== null;
 	return db
 		.selectFrom('escalations as e')
-		.innerJoin('accounts as a', 'a.id', 'e.account_id')
-		.$if(resellerId !== null, (qb) => qb.where('a.reseller_id', '=', resellerId!))
+		.$if(byAccount, (qb) =>
+			qb.where('e.account_id', 'in', (eb) =>
+				eb
+					.selectFrom('accounts as a')
+					.select('a.id')
+					.$if(resellerId !== null, (qb) => qb.where('a.reseller_id', '=', resellerId!))
+					.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
+			)
+		)
 		.$if(query.critical, (qb) =>
-			qb
-				.where('e.priority', 'in', ['P1', 'P2'])
-				.where((eb) => eb.or([eb('e.status', 'in', OPEN_STATUSES), breached(eb)]))
+			qb.where('e.priority', 'in', ['P1', 'P2']).where((eb) =>
+				eb.or([
+					// Spelled as the indexes' predicates are, so each arm is read off its own.
+					eb('e.status', 'not in', ['resolved', 'closed']),
+					eb(lastBreach, '>=', new Date(now.getTime() - CRITICAL_BREACH_DAYS * DAY))
+				])
+			)
 		)
 		.$if(!query.critical && statuses !== null, (qb) => qb.where('e.status', 'in', statuses!))
 		.$if(query.priority !== null, (qb) => qb.where('e.priority', '=', query.priority!))
 		.$if(query.owner !== null, (qb) => qb.where('e.owner_id', '=', query.owner!))
-		.$if(query.region !== null, (qb) => qb.where('a.region', '=', query.region!))
 		.$if(query.clock === 'breached', (qb) => qb.where(breached))
 		.$if(query.clock === 'warning', (qb) =>
 			qb.where('e.warned_at', 'is not', null).where((eb) => eb.not(breached(eb)))
@@ -41,16 +57,18 @@ function filtered(db: Executor, query: EscalationQueueQuery, resellerId: number 
 }
 
 /**
- * The clock that runs next: the first response until it is given, then the resolution. The
- * queue sorts on it, soonest first; stopped ones last.
+ * Soonest due first: the clock that runs next (`next_due_at`: the first response until it is
+ * given, then the resolution), stopped ones last; then P1 before P4, newest first. The order
+ * of the `escalations_queue` index, so a page is read off it.
  */
-const nextDue = sql<Date | null>`case
-	when e.status in ('resolved', 'closed') then null
-	when e.acknowledged_at is null then e.response_due_at
-	else e.resolution_due_at end`;
-
-export function queuePage(db: Executor, query: EscalationQueueQuery, resellerId: number | null) {
-	return filtered(db, query, resellerId)
+export function queuePage(
+	db: Executor,
+	query: EscalationQueueQuery,
+	resellerId: number | null,
+	now: Date
+) {
+	return filtered(db, query, resellerId, now)
+		.innerJoin('accounts as a', 'a.id', 'e.account_id')
 		.leftJoin('users as o', 'o.id', 'e.owner_id')
 		.selectAll('e')
 		.select([
@@ -59,10 +77,10 @@ export function queuePage(db: Executor, query: EscalationQueueQuery, resellerId:
 			'a.region',
 			'o.name as owner_name'
 		])
-		.orderBy(sql`${nextDue} asc nulls last`)
-		.orderBy(sql`case e.priority when 'P1' then 1 when 'P2' then 2 when 'P3' then 3 else 4 end`)
+		.orderBy('e.next_due_at', 'asc')
+		.orderBy('e.priority', 'asc')
 		.orderBy('e.opened_at', 'desc')
-		.orderBy('e.id')
+		.orderBy('e.id', 'asc')
 		.limit(ESCALATION_QUEUE_PAGE_SIZE)
 		.offset((query.page - 1) * ESCALATION_QUEUE_PAGE_SIZE)
 		.execute();
@@ -71,9 +89,10 @@ export function queuePage(db: Executor, query: EscalationQueueQuery, resellerId:
 export async function queueCount(
 	db: Executor,
 	query: EscalationQueueQuery,
-	resellerId: number | null
+	resellerId: number | null,
+	now: Date
 ) {
-	const row = await filtered(db, query, resellerId)
+	const row = await filtered(db, query, resellerId, now)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	return row.n;

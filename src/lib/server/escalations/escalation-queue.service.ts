@@ -2,7 +2,7 @@ import { readableReseller, type Actor } from '../../domain/access';
 import type { EscalationQueueQuery } from '../../domain/escalation-queue-query';
 import { listCsms } from '../accounts/account.repository';
 import type { Db } from '../db/database';
-import { withClocks } from './escalation-clock';
+import { listed, withClocks } from './escalation-clock';
 import { queueCount, queuePage } from './escalation-queue.repository';
 
 /**
@@ -12,9 +12,18 @@ import { queueCount, queuePage } from './escalation-queue.repository';
 export async function queue(db: Db, actor: Actor, query: EscalationQueueQuery, now = new Date()) {
 	const resellerId = readableReseller(actor);
 	const [rows, total, owners] = await Promise.all([
-		queuePage(db, query, resellerId),
-		queueCount(db, query, resellerId),
+		queuePage(db, query, resellerId, now),
+		queueCount(db, query, resellerId, now),
 		listCsms(db)
 	]);
-	return { rows: await withClocks(db, rows, now), total, owners };
+	const clocked = await withClocks(db, rows, now);
+	return {
+		rows: clocked.map((row) => ({
+			...listed(row),
+			account_name: row.account_name,
+			account_time_zone: row.account_time_zone
+		})),
+		total,
+		owners
+	};
 }

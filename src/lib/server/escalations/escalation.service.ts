@@ -20,7 +20,7 @@ import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { healthInputsChanged } from '../health/health-refresh';
 import { findPolicy } from '../support/support.repository';
-import { calendarFor, storedCalendar, withClocks } from './escalation-clock';
+import { calendarFor, listed, storedCalendar, withClocks } from './escalation-clock';
 import {
 	addEvent,
 	findEscalation,
@@ -57,7 +57,7 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 	const facts = { resellerId: account.reseller_id, actorOnTeam };
 	return {
 		account,
-		escalations: await withClocks(db, rows, now),
+		escalations: (await withClocks(db, rows, now)).map(listed),
 		owners: team.filter((m) => !m.disabled_at).map((m) => ({ id: m.user_id, name: m.name })),
 		contacts: contacts.map((c) => ({ id: c.id, name: c.name })),
 		can: { raise: canRaiseEscalation(actor, facts), manage: canManageEscalation(actor, facts) }
@@ -143,7 +143,8 @@ export async function openEscalation(
 				...input,
 				...clocks,
 				opened_at: now,
-				opened_by: actor.id
+				opened_by: actor.id,
+				warn_at: now
 			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
@@ -210,13 +211,15 @@ async function lockManaged(
  */
 function marksFor(
 	before: Escalation,
-	due: { response_due_at: Date; resolution_due_at: Date | null }
+	due: { response_due_at: Date; resolution_due_at: Date | null },
+	now: Date
 ) {
 	const ack = before.acknowledged_at;
 	return {
 		response_breached_at: ack && ack > due.response_due_at ? due.response_due_at : null,
 		resolution_breached_at: null,
-		warned_at: null
+		warned_at: null,
+		warn_at: now
 	};
 }
 
@@ -284,6 +287,8 @@ export async function changeStatus(
 				: before.resolution_due_at;
 		const acknowledged = before.acknowledged_at ?? (to !== 'new' ? now : null);
 		const resolved = to === 'resolved' || to === 'closed' ? (before.resolved_at ?? now) : null;
+		// A reopened escalation's clock runs again: it may warn again.
+		const warned = isReopen(before.status, to) ? null : before.warned_at;
 		// A clock stopped after its due time is breached as of that due time, whoever notices
 		// first: this move, or the sweep (which watches the clocks still running).
 		const breaches = {
@@ -306,8 +311,9 @@ export async function changeStatus(
 				response_breached_at: before.response_breached_at ?? breaches.response,
 				resolution_breached_at: before.resolution_breached_at ?? breaches.resolution,
 				resolution_due_at: resolutionDue,
-				// A reopened escalation's clock runs again: it may warn again.
-				warned_at: isReopen(before.status, to) ? null : before.warned_at,
+				warned_at: warned,
+				// The clocks moved (answered, paused, resumed): the sweep measures them from now on.
+				warn_at: resolved || warned ? null : now,
 				...bumpVersion()
 			})
 			.where('id', '=', escalationId)
@@ -359,7 +365,7 @@ export async function changePriority(
 		const clocks = await clocksFor(trx, account, priority, before.opened_at, pauses);
 		const after = await trx
 			.updateTable('escalations')
-			.set({ priority, ...clocks, ...marksFor(before, clocks), ...bumpVersion() })
+			.set({ priority, ...clocks, ...marksFor(before, clocks, now), ...bumpVersion() })
 			.where('id', '=', escalationId)
 			.returningAll()
 			.executeTakeFirstOrThrow();
@@ -394,7 +400,7 @@ export async function recomputeDueTimes(
 		const clocks = await clocksFor(trx, account, before.priority, before.opened_at, pauses);
 		const after = await trx
 			.updateTable('escalations')
-			.set({ ...clocks, ...marksFor(before, clocks), ...bumpVersion() })
+			.set({ ...clocks, ...marksFor(before, clocks, now), ...bumpVersion() })
 			.where('id', '=', escalationId)
 			.returningAll()
 			.executeTakeFirstOrThrow();

@@ -42,6 +42,13 @@ export interface EscalationTable {
 	resolved_at: Date | null;
 	closed_at: Date | null;
 	warned_at: Date | null;
+	/**
+	 * No earlier than the running clocks can reach their warning share: the sweep measures the
+	 * escalation from then on. Null when no clock runs, or while it waits on the customer.
+	 */
+	warn_at: Date | null;
+	/** The clock that runs next (generated): the queue's order. */
+	next_due_at: ColumnType<Date | null, never, never>;
 	response_breached_at: Date | null;
 	resolution_breached_at: Date | null;
 	version: Generated<number>;

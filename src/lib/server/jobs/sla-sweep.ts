@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
-import { OPEN_STATUSES } from '../../domain/escalation';
+import { escalationClocks, nextWarningAt } from '../../domain/escalation';
 import type { Db } from '../db/database';
-import { withClocks } from '../escalations/escalation-clock';
+import { clockContext } from '../escalations/escalation-clock';
 import { healthInputsChanged } from '../health/health-refresh';
+
+/** Spelled as the partial indexes on open escalations are, so the planner can use them. */
+const CLOSED = ['resolved', 'closed'] as const;
 
 const notPaused = sql<boolean>`not exists (
 	select from escalation_pauses p where p.escalation_id = escalations.id and p.to_at is null
@@ -20,7 +23,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 		const responseBreached = await trx
 			.updateTable('escalations')
 			.set({ response_breached_at: sql<Date>`response_due_at` })
-			.where('status', 'in', OPEN_STATUSES)
+			.where('status', 'not in', CLOSED)
 			.where('acknowledged_at', 'is', null)
 			.where('response_breached_at', 'is', null)
 			.where('response_due_at', '<=', now)
@@ -29,7 +32,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 		const resolutionBreached = await trx
 			.updateTable('escalations')
 			.set({ resolution_breached_at: sql<Date>`resolution_due_at` })
-			.where('status', 'in', OPEN_STATUSES)
+			.where('status', 'not in', CLOSED)
 			.where('resolution_breached_at', 'is', null)
 			.where('resolution_due_at', '<=', now)
 			.where(notPaused)
@@ -54,7 +57,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 				.execute();
 		}
 
-		// Warnings need the calendar: the open, running, not yet warned ones are measured here.
+		// Warnings need the calendar: measured only once an escalation's warning moment has come.
 		const candidates = await trx
 			.selectFrom('escalations')
 			.select([
@@ -65,24 +68,38 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 				'response_due_at',
 				'resolution_due_at',
 				'acknowledged_at',
-				'resolved_at'
+				'resolved_at',
+				'warn_at'
 			])
-			.where('status', 'in', OPEN_STATUSES)
 			.where('warned_at', 'is', null)
+			.where('warn_at', '<=', now)
+			.where('status', 'not in', CLOSED)
 			.execute();
-		const warn = (await withClocks(trx, candidates, now))
-			.filter(({ clocks }) =>
-				[clocks.response, clocks.resolution].some(
-					(c) => c?.state === 'warning' || c?.state === 'breached'
-				)
-			)
-			.map((e) => e.id);
+		const contextOf = await clockContext(trx, candidates);
+		const measured = candidates.map((e) => {
+			const { calendar, pauses } = contextOf(e);
+			const { response, resolution } = escalationClocks(e, calendar, pauses, now);
+			const due = [response, resolution].some(
+				(c) => c?.state === 'warning' || c?.state === 'breached'
+			);
+			return { e, due, next: due ? null : nextWarningAt(e, calendar, pauses) };
+		});
+		const warn = measured.filter((m) => m.due).map((m) => m.e.id);
+		// The rest are measured again at their exact moment, unless a change came in meanwhile.
+		const later = measured.filter((m) => !m.due);
+		if (later.length > 0) {
+			const moments = later.map((m) => ({ id: m.e.id, seen: m.e.warn_at, next: m.next }));
+			await sql`update escalations e set warn_at = m.next
+				from jsonb_to_recordset(${JSON.stringify(moments)}::jsonb)
+					as m(id integer, seen timestamptz, next timestamptz)
+				where e.id = m.id and e.warn_at = m.seen and e.warned_at is null`.execute(trx);
+		}
 		const warned =
 			warn.length === 0
 				? []
 				: await trx
 						.updateTable('escalations')
-						.set({ warned_at: now })
+						.set({ warned_at: now, warn_at: null })
 						.where('id', 'in', warn)
 						.where('warned_at', 'is', null)
 						.returning('id')
