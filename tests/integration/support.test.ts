@@ -6,9 +6,12 @@ import {
 	StaleVersionError
 } from '../../src/lib/domain/errors';
 import { CALENDAR_PRESETS } from '../../src/lib/domain/sla';
+import { formatHolidayList, gridRows, weekGrid } from '../../src/lib/domain/support-calendar';
 import type { SessionUser } from '../../src/lib/server/auth/session-user';
+import { parseCalendarForm } from '../../src/lib/server/support/support.schema';
 import * as support from '../../src/lib/server/support/support.service';
 import type { CalendarInput } from '../../src/lib/server/support/support.service';
+import { gridFields } from '../support/calendar-form';
 import {
 	expectConflict,
 	makeAccount,
@@ -33,6 +36,13 @@ const calendarInput = (overrides: Partial<CalendarInput> = {}): CalendarInput =>
 	],
 	...overrides
 });
+
+/** A calendar form as the browser posts it. */
+function formOf(fields: Record<string, string>) {
+	const form = new FormData();
+	for (const [name, text] of Object.entries(fields)) form.set(name, text);
+	return form;
+}
 
 /** Asserts `run` is refused with `type`, whether it throws at once or rejects. */
 async function expectRefused(
@@ -181,6 +191,75 @@ describe(`support settings on ${ENGINE}`, () => {
 		// Saving with no holidays clears them.
 		await support.saveCalendar(t.db, admin, id, 2, { ...edited, holidays: [] });
 		expect((await support.getCalendar(t.db, admin, id)).holidays).toEqual([]);
+	});
+
+	it('saves a split day from the form with both its ranges, and keeps them through a re-save', async () => {
+		const admin = await makeUser(t.db, 'admin');
+		const name = `Lunch break ${uniqueTag()}`;
+		const created = parseCalendarForm(
+			formOf({
+				name,
+				time_zone: 'Europe/Lisbon',
+				version: '0',
+				holidays: '2026-06-10 Dia de Portugal',
+				open_1_1: '09:00',
+				close_1_1: '12:00',
+				open_1_2: '13:00',
+				close_1_2: '18:00',
+				open_1_3: '',
+				close_1_3: '', // the spare row the form offers
+				open_2_1: '09:00',
+				close_2_1: '18:00'
+			})
+		);
+		if (!created.ok) throw new Error(JSON.stringify(created.errors));
+		const { version, ...input } = created.data;
+		const id = await support.saveCalendar(t.db, admin, null, version, input);
+		const lunchBreak = [
+			{ day: 1, open: '09:00', close: '12:00' },
+			{ day: 1, open: '13:00', close: '18:00' },
+			{ day: 2, open: '09:00', close: '18:00' }
+		];
+		expect((await support.getCalendar(t.db, admin, id)).calendar.week).toEqual(lunchBreak);
+
+		// A calendar given several ranges a day by other means (seeding, the API), stored out of
+		// order, comes through the form unchanged when only its name is edited.
+		const stored = [
+			{ day: 3, open: '14:00', close: '17:00' },
+			{ day: 3, open: '08:00', close: '12:00' },
+			{ day: 3, open: '12:30', close: '13:30' },
+			...lunchBreak
+		];
+		await t.db
+			.updateTable('support_calendars')
+			.set({ week: JSON.stringify(stored) })
+			.where('id', '=', id)
+			.execute();
+		const before = await support.getCalendar(t.db, admin, id);
+		const resaved = parseCalendarForm(
+			formOf({
+				name: `${name} (renamed)`,
+				time_zone: before.calendar.time_zone,
+				version: String(before.calendar.version),
+				holidays: formatHolidayList(before.holidays),
+				...gridFields(gridRows(weekGrid(before.calendar.week), true))
+			})
+		);
+		if (!resaved.ok) throw new Error(JSON.stringify(resaved.errors));
+		const { version: current, ...edited } = resaved.data;
+		await support.saveCalendar(t.db, admin, id, current, edited);
+
+		const after = await support.getCalendar(t.db, admin, id);
+		expect(after.calendar).toMatchObject({ name: `${name} (renamed)`, version: 2 });
+		expect(after.calendar.week).toEqual([
+			{ day: 1, open: '09:00', close: '12:00' },
+			{ day: 1, open: '13:00', close: '18:00' },
+			{ day: 2, open: '09:00', close: '18:00' },
+			{ day: 3, open: '08:00', close: '12:00' },
+			{ day: 3, open: '12:30', close: '13:30' },
+			{ day: 3, open: '14:00', close: '17:00' }
+		]);
+		expect(after.holidays).toEqual(before.holidays);
 	});
 
 	it('refuses a save over someone else’s newer version, changing nothing', async () => {

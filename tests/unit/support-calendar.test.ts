@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_PRESETS } from '../../src/lib/domain/sla';
+import { CALENDAR_PRESETS, validateCalendar, type SupportCalendar } from '../../src/lib/domain/sla';
 import {
 	dayHours,
+	dayRanges,
 	formatHolidayList,
-	parseHolidayList
+	gridRows,
+	MAX_DAY_RANGES,
+	parseHolidayList,
+	postedGrid,
+	weekGrid
 } from '../../src/lib/domain/support-calendar';
-import { weekGrid, weekRuns } from '../../src/lib/domain/support-summary';
+import { weekRuns } from '../../src/lib/domain/support-summary';
+import { formValues } from '../../src/lib/domain/validation';
 import { parseCalendarForm, readWeek } from '../../src/lib/server/support/support.schema';
 import { en } from '../../src/lib/i18n/messages/en';
+import { gridFields } from '../support/calendar-form';
 import { error, value } from '../support/field-results';
 
 describe('dayHours', () => {
@@ -116,13 +123,27 @@ describe('parseHolidayList', () => {
 });
 
 describe('weekGrid and weekRuns', () => {
-	it('shows the week Monday first, closed days empty', () => {
+	it('shows the week Monday first, closed days without ranges', () => {
 		const grid = weekGrid(CALENDAR_PRESETS.business());
 		expect(grid).toHaveLength(7);
-		expect(grid[0]).toEqual({ day: 1, open: '09:00', close: '18:00' });
-		expect(grid[5]).toEqual({ day: 6, open: '', close: '' });
-		expect(grid[6]).toEqual({ day: 7, open: '', close: '' });
-		expect(weekGrid([]).every((row) => row.open === '' && row.close === '')).toBe(true);
+		expect(grid[0]).toEqual({ day: 1, hours: [{ open: '09:00', close: '18:00' }] });
+		expect(grid[5]).toEqual({ day: 6, hours: [] });
+		expect(grid[6]).toEqual({ day: 7, hours: [] });
+		expect(weekGrid([]).every((row) => row.hours.length === 0)).toBe(true);
+	});
+
+	it('shows every range of a split day, in order, none merged or dropped', () => {
+		const grid = weekGrid([
+			{ day: 1, open: '13:00', close: '18:00' },
+			{ day: 1, open: '09:00', close: '12:00' },
+			...[1, 2, 3, 4, 5].map((h) => ({ day: 3 as const, open: `0${h}:00`, close: `0${h}:30` }))
+		]);
+		expect(grid[0]!.hours).toEqual([
+			{ open: '09:00', close: '12:00' },
+			{ open: '13:00', close: '18:00' }
+		]);
+		// More ranges than the form offers rows for are still all shown, so a save keeps them.
+		expect(grid[2]!.hours).toHaveLength(MAX_DAY_RANGES + 1);
 	});
 
 	it('groups consecutive days with the same hours', () => {
@@ -159,10 +180,10 @@ function calendarForm(fields: Record<string, string>) {
 describe('the calendar form', () => {
 	it('reads the grid into a week, closed days left out', () => {
 		const form = calendarForm({
-			open_1: '09:00',
-			close_1: '18:00',
-			open_6: '10:00',
-			close_6: '24:00'
+			open_1_1: '09:00',
+			close_1_1: '18:00',
+			open_6_1: '10:00',
+			close_6_1: '24:00'
 		});
 		expect(readWeek(form)).toEqual({
 			week: [
@@ -175,27 +196,27 @@ describe('the calendar form', () => {
 
 	it('puts each grid error on the input to fix', () => {
 		const form = calendarForm({
-			open_1: '09:00',
-			close_1: '', // one empty: on the empty one
-			open_2: '',
-			close_2: '18:00',
-			open_3: '9', // malformed opening
-			close_3: '18:00',
-			open_4: '09:00',
-			close_4: '25:00', // malformed closing
-			open_5: '18:00',
-			close_5: '09:00', // closes before it opens: on the closing time
-			open_6: 'x',
-			close_6: 'y' // both malformed: both
+			open_1_1: '09:00',
+			close_1_1: '', // one empty: on the empty one
+			open_2_1: '',
+			close_2_1: '18:00',
+			open_3_1: '9', // malformed opening
+			close_3_1: '18:00',
+			open_4_1: '09:00',
+			close_4_1: '25:00', // malformed closing
+			open_5_1: '18:00',
+			close_5_1: '09:00', // closes before it opens: on the closing time
+			open_6_1: 'x',
+			close_6_1: 'y' // both malformed: both
 		});
 		expect(readWeek(form).errors).toEqual({
-			close_1: { key: 'error.hoursBoth' },
-			open_2: { key: 'error.hoursBoth' },
-			open_3: { key: 'error.time' },
-			close_4: { key: 'error.time' },
-			close_5: { key: 'error.closeAfterOpen' },
-			open_6: { key: 'error.time' },
-			close_6: { key: 'error.time' }
+			close_1_1: { key: 'error.hoursBoth' },
+			open_2_1: { key: 'error.hoursBoth' },
+			open_3_1: { key: 'error.time' },
+			close_4_1: { key: 'error.time' },
+			close_5_1: { key: 'error.closeAfterOpen' },
+			open_6_1: { key: 'error.time' },
+			close_6_1: { key: 'error.time' }
 		});
 	});
 
@@ -205,7 +226,7 @@ describe('the calendar form', () => {
 				name: ' ',
 				time_zone: 'Mars/Olympus',
 				holidays: '2026-12-25\nnot a date',
-				open_1: '09:00'
+				open_1_1: '09:00'
 			})
 		);
 		expect(parsed).toEqual({
@@ -214,7 +235,7 @@ describe('the calendar form', () => {
 				name: { key: 'error.required' },
 				time_zone: { key: 'error.timeZone' },
 				holidays: { key: 'error.holidayLine', params: { line: 2 } },
-				close_1: { key: 'error.hoursBoth' }
+				close_1_1: { key: 'error.hoursBoth' }
 			}
 		});
 	});
@@ -225,8 +246,8 @@ describe('the calendar form', () => {
 				name: '  Lisbon office ',
 				version: '3',
 				holidays: '2026-06-13 Santo António\n2026-06-10, Dia de Portugal',
-				open_2: '08:00',
-				close_2: '16:00'
+				open_2_1: '08:00',
+				close_2_1: '16:00'
 			})
 		);
 		expect(parsed).toEqual({
@@ -260,6 +281,8 @@ describe('the calendar form', () => {
 			'error.hoursBoth',
 			'error.time',
 			'error.closeAfterOpen',
+			'error.tooManyRanges',
+			'error.rangesOverlap',
 			'error.holidayLine',
 			'error.calendarWeek',
 			'error.calendarNameTaken',
@@ -270,5 +293,197 @@ describe('the calendar form', () => {
 		]) {
 			expect(en, key).toHaveProperty([key]);
 		}
+	});
+});
+
+describe('days with several ranges', () => {
+	it('reads a split day as its ranges, in order of opening, touching ranges allowed', () => {
+		expect(
+			dayRanges(1, [
+				{ open: '13:00', close: '18:00' },
+				{ open: '09:00', close: '12:00' },
+				{ open: '18:00', close: '20:00' }
+			])
+		).toEqual({
+			ranges: [
+				{ day: 1, open: '09:00', close: '12:00' },
+				{ day: 1, open: '13:00', close: '18:00' },
+				{ day: 1, open: '18:00', close: '20:00' }
+			],
+			errors: []
+		});
+	});
+
+	it('posts and reads a lunch break as two ranges of the day', () => {
+		const form = calendarForm({
+			open_1_1: '09:00',
+			close_1_1: '12:00',
+			open_1_2: '13:00',
+			close_1_2: '18:00',
+			open_1_3: '',
+			close_1_3: '', // the spare row
+			open_2_1: '09:00',
+			close_2_1: '18:00',
+			open_2_2: '',
+			close_2_2: ''
+		});
+		expect(parseCalendarForm(form)).toMatchObject({
+			ok: true,
+			data: {
+				week: [
+					{ day: 1, open: '09:00', close: '12:00' },
+					{ day: 1, open: '13:00', close: '18:00' },
+					{ day: 2, open: '09:00', close: '18:00' }
+				]
+			}
+		});
+	});
+
+	it('ignores empty rows wherever they are, and reads a day of empty rows as closed', () => {
+		const form = calendarForm({
+			open_3_1: ' ',
+			close_3_1: '',
+			open_3_2: '10:00',
+			close_3_2: '16:00',
+			open_3_3: '',
+			close_3_3: '',
+			open_4_1: '',
+			close_4_1: '',
+			open_4_2: '',
+			close_4_2: ''
+		});
+		expect(readWeek(form)).toEqual({
+			week: [{ day: 3, open: '10:00', close: '16:00' }],
+			errors: {}
+		});
+	});
+
+	it('refuses ranges that overlap, on the opening time of the later one, naming the earlier', () => {
+		const form = calendarForm({
+			open_1_1: '13:00',
+			close_1_1: '18:00',
+			open_1_2: '09:00',
+			close_1_2: '13:30', // ends after row 1 opens: row 1 is the later one
+			open_2_1: '08:00',
+			close_2_1: '20:00',
+			open_2_2: '12:00',
+			close_2_2: '13:00' // inside row 1
+		});
+		expect(readWeek(form).errors).toEqual({
+			open_1_1: { key: 'error.rangesOverlap', params: { open: '09:00', close: '13:30' } },
+			open_2_2: { key: 'error.rangesOverlap', params: { open: '08:00', close: '20:00' } }
+		});
+		// The same rule as the clock's, so a week the form passes is one the service accepts.
+		const clock = validateCalendar({
+			timeZone: 'UTC',
+			week: [
+				{ day: 1, open: '09:00', close: '13:30' },
+				{ day: 1, open: '13:00', close: '18:00' }
+			],
+			holidays: []
+		});
+		expect(clock).toEqual(['week.overlap']);
+	});
+
+	it('puts a bad time on its own row, whichever row it is', () => {
+		const form = calendarForm({
+			open_5_1: '09:00',
+			close_5_1: '12:00',
+			open_5_2: '13:00',
+			close_5_2: '', // one empty
+			open_5_3: '19:00',
+			close_5_3: '18:00' // closes before it opens
+		});
+		expect(readWeek(form).errors).toEqual({
+			close_5_2: { key: 'error.hoursBoth' },
+			close_5_3: { key: 'error.closeAfterOpen' }
+		});
+	});
+
+	it(`refuses more than ${MAX_DAY_RANGES} ranges in a day, on each one too many`, () => {
+		const hours = ['06', '08', '10', '12', '14', '16'].map((h) => ({
+			open: `${h}:00`,
+			close: `${h}:30`
+		}));
+		const { errors } = dayRanges(6, [{ open: '', close: '' }, ...hours]);
+		const tooMany = { key: 'error.tooManyRanges', params: { max: MAX_DAY_RANGES } };
+		expect(errors).toEqual([
+			{ row: 5, field: 'open', error: tooMany },
+			{ row: 6, field: 'open', error: tooMany }
+		]);
+	});
+
+	it('shows a failed save again row for row, every value as typed, errors on those rows', () => {
+		const typed = {
+			open_1_1: '09:00',
+			close_1_1: '12:00',
+			open_1_2: '11:00',
+			close_1_2: '18:00',
+			open_1_3: '',
+			close_1_3: '',
+			open_7_1: '10',
+			close_7_1: '14:00'
+		};
+		const form = calendarForm(typed);
+		const parsed = parseCalendarForm(form);
+		expect(parsed.ok).toBe(false);
+		const errors = parsed.ok ? {} : parsed.errors;
+		expect(Object.keys(errors).sort()).toEqual(['open_1_2', 'open_7_1']);
+
+		const shown = gridRows(postedGrid(formValues(form)), true);
+		expect(shown[0]).toEqual({
+			day: 1,
+			hours: [
+				{ open: '09:00', close: '12:00' },
+				{ open: '11:00', close: '18:00' },
+				{ open: '', close: '' } // the spare row, not a second one
+			]
+		});
+		expect(shown[6]!.hours).toEqual([
+			{ open: '10', close: '14:00' },
+			{ open: '', close: '' }
+		]);
+		// Every input comes back under the name it was posted with, so each error finds its input.
+		const fields = gridFields(shown);
+		for (const [name, text] of Object.entries(typed)) expect(fields[name], name).toBe(text);
+	});
+
+	it('keeps a stored split day through a save that changes nothing', () => {
+		const week: SupportCalendar['week'] = [
+			{ day: 1, open: '09:00', close: '12:00' },
+			{ day: 1, open: '13:00', close: '18:00' },
+			{ day: 5, open: '08:00', close: '10:00' },
+			{ day: 5, open: '10:00', close: '12:00' },
+			{ day: 5, open: '14:00', close: '16:00' },
+			{ day: 5, open: '20:00', close: '24:00' },
+			{ day: 6, open: '00:00', close: '24:00' }
+		];
+		for (const spare of [true, false]) {
+			const form = calendarForm(gridFields(gridRows(weekGrid(week), spare)));
+			expect(readWeek(form), `spare rows: ${spare}`).toEqual({ week, errors: {} });
+		}
+	});
+
+	it('gives each day an empty row to type into without JavaScript, and only the filled rows with', () => {
+		const grid = weekGrid([
+			{ day: 1, open: '09:00', close: '12:00' },
+			{ day: 1, open: '13:00', close: '18:00' },
+			...['06', '08', '10', '12'].map((h) => ({
+				day: 2 as const,
+				open: `${h}:00`,
+				close: `${h}:30`
+			}))
+		]);
+		const spare = gridRows(grid, true);
+		// A closed day gets two, so a split day can be typed without saving in between.
+		expect(spare.map((d) => d.hours.length)).toEqual([3, 4, 2, 2, 2, 2, 2]);
+		expect(spare[0]!.hours[2]).toEqual({ open: '', close: '' });
+		expect(gridRows(spare, true)).toEqual(spare);
+
+		const interactive = gridRows(spare, false);
+		expect(interactive.map((d) => d.hours.length)).toEqual([2, 4, 1, 1, 1, 1, 1]);
+		// Copies: editing the form's rows never edits the grid it came from.
+		interactive[0]!.hours[0]!.open = '08:00';
+		expect(grid[0]!.hours[0]!.open).toBe('09:00');
 	});
 });

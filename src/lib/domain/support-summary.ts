@@ -1,31 +1,11 @@
 /**
  * How the admin's support settings read at a glance: a calendar's week as runs of days with the
- * same hours, and the grid that edits it. Pure; the page words them through the catalogues.
+ * same hours. Pure; the page words them through the catalogues.
  */
 import type { SupportCalendar } from './sla';
 import { WEEKDAYS, type Weekday } from './support-calendar';
 
 type Week = SupportCalendar['week'];
-
-/** One row of the editing grid: '' and '' for a closed day. */
-export interface GridDay {
-	day: Weekday;
-	open: string;
-	close: string;
-}
-
-/**
- * The week as the editing grid shows it, Monday first. The grid holds one interval per day; a
- * day stored with several (not made by this form) shows its first opening and last closing.
- */
-export function weekGrid(week: Week): GridDay[] {
-	return WEEKDAYS.map((day) => {
-		const spans = week.filter((w) => w.day === day).sort((a, b) => a.open.localeCompare(b.open));
-		if (spans.length === 0) return { day, open: '', close: '' };
-		const close = spans.map((s) => s.close).sort((a, b) => b.localeCompare(a))[0]!;
-		return { day, open: spans[0]!.open, close };
-	});
-}
 
 /** Consecutive weekdays sharing the same hours ("Mon–Fri 09:00–18:00"); closed days are left out. */
 export interface DayRun {

@@ -1080,5 +1080,15 @@ export const en = {
 	'postmortems.find': 'Search',
 	'postmortems.count.one': '{count} post-mortem',
 	'postmortems.count.other': '{count} post-mortems',
-	'postmortems.none': 'No post-mortems match.'
+	'postmortems.none': 'No post-mortems match.',
+	'support.opensRange': '{day}: Opens (range {n})',
+	'support.closesRange': '{day}: Closes (range {n})',
+	'support.addRange': 'Add hours',
+	'support.addRangeTo': 'Add hours to {day}',
+	'support.removeRange': 'Remove',
+	'support.removeRangeOf': 'Remove {day} range {n}',
+	'support.weekRangesHint':
+		'A day may have up to {max} ranges, e.g. 09:00–12:00 and 13:00–18:00 around a lunch break.',
+	'error.tooManyRanges': 'A day can have at most {max} ranges.',
+	'error.rangesOverlap': 'These hours overlap {open}–{close} on the same day.'
 } as const;

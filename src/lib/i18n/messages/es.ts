@@ -1090,5 +1090,15 @@ export const es: Messages = {
 	'postmortems.find': 'Buscar',
 	'postmortems.count.one': '{count} post mortem',
 	'postmortems.count.other': '{count} post mortems',
-	'postmortems.none': 'Ningún post mortem coincide.'
+	'postmortems.none': 'Ningún post mortem coincide.',
+	'support.opensRange': '{day}: Abre (intervalo {n})',
+	'support.closesRange': '{day}: Cierra (intervalo {n})',
+	'support.addRange': 'Añadir horario',
+	'support.addRangeTo': 'Añadir horario ({day})',
+	'support.removeRange': 'Quitar',
+	'support.removeRangeOf': 'Quitar {day}, intervalo {n}',
+	'support.weekRangesHint':
+		'Un día puede tener hasta {max} intervalos, por ejemplo 09:00–12:00 y 13:00–18:00 con pausa para el almuerzo.',
+	'error.tooManyRanges': 'Un día puede tener como máximo {max} intervalos.',
+	'error.rangesOverlap': 'Este horario se superpone con {open}–{close} del mismo día.'
 };

@@ -1086,5 +1086,15 @@ export const ptBR: Messages = {
 	'postmortems.find': 'Buscar',
 	'postmortems.count.one': '{count} post-mortem',
 	'postmortems.count.other': '{count} post-mortems',
-	'postmortems.none': 'Nenhum post-mortem corresponde.'
+	'postmortems.none': 'Nenhum post-mortem corresponde.',
+	'support.opensRange': '{day}: Abre (intervalo {n})',
+	'support.closesRange': '{day}: Fecha (intervalo {n})',
+	'support.addRange': 'Adicionar horário',
+	'support.addRangeTo': 'Adicionar horário ({day})',
+	'support.removeRange': 'Remover',
+	'support.removeRangeOf': 'Remover {day}, intervalo {n}',
+	'support.weekRangesHint':
+		'Um dia pode ter até {max} intervalos, por exemplo 09:00–12:00 e 13:00–18:00 com pausa para o almoço.',
+	'error.tooManyRanges': 'Um dia pode ter no máximo {max} intervalos.',
+	'error.rangesOverlap': 'Este horário se sobrepõe a {open}–{close} no mesmo dia.'
 };

@@ -1,7 +1,14 @@
 import { CLOCKS } from '../../domain/escalation';
 import type { SupportCalendar } from '../../domain/sla';
-import { dayHours, parseHolidayList, WEEKDAYS, type Holiday } from '../../domain/support-calendar';
 import {
+	dayRanges,
+	hoursField,
+	parseHolidayList,
+	postedGrid,
+	type Holiday
+} from '../../domain/support-calendar';
+import {
+	formValues,
 	id,
 	integer,
 	oneOf,
@@ -51,14 +58,10 @@ export const calendarFields = {
 	holidays: holidayList()
 };
 
-const cell = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value : '';
-};
-
 /**
- * The weekly grid: `open_<d>` and `close_<d>` for each ISO weekday, both empty for a closed day.
- * Each problem is reported on the input that needs fixing.
+ * The weekly grid: `open_<d>_<n>` and `close_<d>_<n>` for each ISO weekday's rows (hoursField),
+ * empty rows skipped, a day without ranges closed. Each problem is reported on the input that
+ * needs fixing, named by its row's place, as the form shows the posted rows again.
  */
 export function readWeek(form: FormData): {
 	week: SupportCalendar['week'];
@@ -66,36 +69,12 @@ export function readWeek(form: FormData): {
 } {
 	const week: SupportCalendar['week'] = [];
 	const errors: Record<string, FieldError> = {};
-	for (const day of WEEKDAYS) {
-		const open = cell(form, `open_${day}`);
-		const close = cell(form, `close_${day}`);
-		const hours = dayHours(day, open, close);
-		if (hours.ok) {
-			if (hours.value) week.push(hours.value);
-			continue;
-		}
-		for (const field of faultyFields(day, open, close, hours.error.key)) {
-			errors[`${field}_${day}`] = hours.error;
-		}
+	for (const { day, hours } of postedGrid(formValues(form))) {
+		const { ranges, errors: dayErrors } = dayRanges(day, hours);
+		week.push(...ranges);
+		for (const { row, field, error } of dayErrors) errors[hoursField(field, day, row + 1)] = error;
 	}
 	return { week, errors };
-}
-
-/** Which of the day's two inputs an error from dayHours belongs to. */
-function faultyFields(
-	day: (typeof WEEKDAYS)[number],
-	open: string,
-	close: string,
-	key: string
-): ('open' | 'close')[] {
-	if (key === 'error.hoursBoth') return [open.trim() === '' ? 'open' : 'close'];
-	if (key !== 'error.time') return ['close'];
-	// A malformed time: test each against a time that is valid on the other side.
-	const malformed = (result: ReturnType<typeof dayHours>) =>
-		!result.ok && result.error.key === 'error.time';
-	const openBad = malformed(dayHours(day, open, '24:00'));
-	const closeBad = malformed(dayHours(day, '00:00', close));
-	return openBad && closeBad ? ['open', 'close'] : openBad ? ['open'] : ['close'];
 }
 
 export type CalendarForm = {
