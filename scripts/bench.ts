@@ -38,6 +38,9 @@ const { values: args } = parseArgs({
 		'no-build': { type: 'boolean', default: false },
 		// Only seed and time the set-based health recompute (e.g. --accounts 100000).
 		'recompute-only': { type: 'boolean', default: false },
+		// The recompute's ranges and how many run at once (refreshAllHealth's defaults otherwise).
+		partitions: { type: 'string' },
+		concurrency: { type: 'string' },
 		// Only the pages whose name matches this regular expression, e.g. --only 'health|risks'.
 		only: { type: 'string' }
 	}
@@ -204,7 +207,7 @@ async function timeRecompute(db: OpenDatabase['db']) {
 		await sql`vacuum (analyze) account_health, health_snapshots, churn_flags`.execute(db);
 		for (const label of [`new day ${i}`, `same day ${i}`]) {
 			const started = performance.now();
-			const { accounts } = await refreshAllHealth(db, now);
+			const { accounts } = await refreshAllHealth(db, now, RECOMPUTE);
 			runs.push({ label, ms: performance.now() - started });
 			log(
 				`health recompute (${label}): ${accounts} accounts in ${(runs.at(-1)!.ms / 1000).toFixed(2)} s`
@@ -219,6 +222,11 @@ async function timeRecompute(db: OpenDatabase['db']) {
 	});
 	await refreshAllHealth(db);
 }
+
+const RECOMPUTE = {
+	...(args.partitions ? { partitions: Number(args.partitions) } : {}),
+	...(args.concurrency ? { concurrency: Number(args.concurrency) } : {})
+};
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 

@@ -11,7 +11,7 @@ import {
 	gatherHealthInputs,
 	storeHealthInputs
 } from '../../src/lib/server/health/health-inputs.repository';
-import { refreshHealth } from '../../src/lib/server/health/health-refresh';
+import { refreshAllHealth, refreshHealth } from '../../src/lib/server/health/health-refresh';
 import * as health from '../../src/lib/server/health/health.service';
 import * as plans from '../../src/lib/server/plans/plan.service';
 import {
@@ -850,6 +850,23 @@ describe(`health recompute on ${ENGINE}`, () => {
 			]);
 			expect(await healthRow(auckland.account.id)).toMatchObject({ score: 40, band: 'red' });
 			expect(await flagsOf(auckland.account.id, 'health_red')).toHaveLength(1);
+		});
+
+		it('scores every account once across more ranges than run at once', async () => {
+			const made = [await setup(), await setup(), await setup()];
+			const day = new Date('2031-03-01T12:00:00Z');
+			const total = await t.db
+				.selectFrom('accounts')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow();
+			const run = await refreshAllHealth(t.db, day, { partitions: 5, concurrency: 2 });
+			// As many ranges as asked for, or one per account when there are fewer.
+			expect(run).toEqual({ accounts: Number(total.n), partitions: Math.min(5, Number(total.n)) });
+			for (const { account } of made) {
+				expect(await snapshots(account.id)).toEqual([
+					expect.objectContaining({ day: '2031-03-01' })
+				]);
+			}
 		});
 
 		it('runs the daily pass once per UTC day', async () => {

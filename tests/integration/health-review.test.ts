@@ -146,6 +146,12 @@ describe(`health review on ${ENGINE}`, () => {
 		expect(reds.bands).toHaveLength(result.bands.length);
 		expect(reds.total).toBe(2);
 		expect(reds.accounts.map((a) => a.id)).toEqual([red1.id, red2.id]);
+		// The groupings count the band asked for: the two reds, at their mean.
+		const segments = reds.bySegment.reduce((sum, g) => sum + g.accounts, 0);
+		expect(segments).toBe(2);
+		expect(reds.byRegion.reduce((sum, g) => sum + g.red, 0)).toBe(2);
+		expect(reds.byRegion.every((g) => g.yellow === 0 && g.green === 0)).toBe(true);
+		expect(reds.byCsm).toMatchObject([{ id: csm.id, accounts: 2, mean: 40, red: 2 }]);
 	});
 
 	it('filters by segment, region and CSM, and groups by each', async () => {

@@ -165,23 +165,29 @@ export function healthInputsChanged(db: Executor, accountId: number, now = new D
 
 /**
  * Every account's health in one set-based pass, split into `partitions` ranges of account ids,
- * each its own transaction, run side by side: on a PostgreSQL server each range has its own
- * connection and core (gathering one while Node scores another); on the embedded database they
- * queue on its one connection. Accounts are independent, so a range that fails leaves the
- * others done and is retried by the next pass.
+ * each its own transaction, `concurrency` of them at a time: on a PostgreSQL server each runs on
+ * its own connection and core, and with more ranges than run at once they fall out of step, so
+ * PostgreSQL gathers or writes one range while Node scores another instead of both waiting on
+ * each other. On the embedded database they queue on its one connection. Accounts are
+ * independent, so a range that fails leaves the others done and is retried by the next pass.
  */
 export async function refreshAllHealth(
 	db: Db,
 	now = new Date(),
-	options: { reread?: boolean; partitions?: number } = {}
+	options: { reread?: boolean; partitions?: number; concurrency?: number } = {}
 ) {
-	const ranges = await accountIdRanges(db, options.partitions ?? 2);
-	const done = await Promise.all(
-		ranges.map((range) =>
-			db.transaction().execute((trx) => refreshHealth(trx, range, now, options))
-		)
-	);
-	return { accounts: done.reduce((sum, d) => sum + d.accounts, 0), partitions: ranges.length };
+	const ranges = await accountIdRanges(db, options.partitions ?? 8);
+	let next = 0;
+	let accounts = 0;
+	const worker = async () => {
+		while (next < ranges.length) {
+			const range = ranges[next++]!;
+			const done = await db.transaction().execute((trx) => refreshHealth(trx, range, now, options));
+			accounts += done.accounts;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+	return { accounts, partitions: ranges.length };
 }
 
 /** Account ids cut into `n` ranges of about equal size. */

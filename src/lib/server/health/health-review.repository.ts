@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { HEALTH_REVIEW_PAGE_SIZE, type HealthReviewQuery } from '../../domain/health-review-query';
 import type { HealthBand } from '../../domain/health';
 import { primaryCsm } from '../accounts/account.repository';
@@ -27,39 +27,52 @@ function filtered(db: Executor, query: HealthReviewQuery, withBand = true): Filt
 		.$if(withBand && query.band !== null, (qb) => qb.where('h.band', '=', query.band!));
 }
 
-/** Accounts and ARR per band (and without a score), over the filters other than band. */
-export function bandDistribution(db: Executor, query: HealthReviewQuery) {
-	return filtered(db, query, false)
+/** Accounts of one band within a group (of those the band filter keeps). */
+const bandCount = (band: HealthBand, kept: RawBuilder<boolean>) =>
+	sql<number>`count(*) filter (where h.band = ${band} and ${kept})::int`;
+
+/**
+ * The portfolio's groupings in one pass over the filtered accounts: accounts and ARR per band
+ * (and without a score), over every filter but the band itself; mean score and band counts by
+ * segment and by region, of the accounts the band filter keeps too.
+ */
+export async function portfolioGroups(db: Executor, query: HealthReviewQuery) {
+	const kept = query.band === null ? sql<boolean>`true` : sql<boolean>`h.band = ${query.band}`;
+	const rows = await filtered(db, query, false)
 		.select([
+			// Which grouping a row belongs to: 3 by band, 5 by segment, 6 by region.
+			sql<number>`grouping(h.band, h.segment, h.region)`.as('grouping'),
 			'h.band',
-			(eb) => eb.fn.countAll<number>().as('accounts'),
-			sql<number>`coalesce(sum(h.arr), 0)::float8`.as('arr')
-		])
-		.groupBy('h.band')
-		.execute() as Promise<{ band: HealthBand | null; accounts: number; arr: number }[]>;
-}
-
-/** Accounts of one band within a group. */
-const bandCount = (band: HealthBand) => sql<number>`count(*) filter (where h.band = ${band})::int`;
-
-/** Mean score and band counts by segment and by region, in one grouping-sets pass. */
-export async function healthBySegmentAndRegion(db: Executor, query: HealthReviewQuery) {
-	const rows = await filtered(db, query)
-		.select([
 			'h.segment',
 			'h.region',
-			sql<number>`count(*)::int`.as('accounts'),
-			sql<number | null>`avg(h.score)::float8`.as('mean'),
-			bandCount('red').as('red'),
-			bandCount('yellow').as('yellow'),
-			bandCount('green').as('green')
+			sql<number>`count(*)::int`.as('all'),
+			sql<number>`coalesce(sum(h.arr), 0)::float8`.as('arr'),
+			sql<number>`(count(*) filter (where ${kept}))::int`.as('accounts'),
+			sql<number | null>`(avg(h.score) filter (where ${kept}))::float8`.as('mean'),
+			bandCount('red', kept).as('red'),
+			bandCount('yellow', kept).as('yellow'),
+			bandCount('green', kept).as('green')
 		])
-		.groupBy(sql`grouping sets ((h.segment), (h.region))`)
+		.groupBy(sql`grouping sets ((h.band), (h.segment), (h.region))`)
 		.execute();
-	// Each row is grouped by one of the two; the other comes back null.
+	const group = ({ accounts, mean, red, yellow, green }: (typeof rows)[number]) => ({
+		accounts,
+		mean,
+		red,
+		yellow,
+		green
+	});
 	return {
-		bySegment: rows.filter((r) => r.segment !== null),
-		byRegion: rows.filter((r) => r.region !== null)
+		bands: rows
+			.filter((r) => r.grouping === 3)
+			.map((r) => ({ band: r.band as HealthBand | null, accounts: r.all, arr: r.arr })),
+		// A segment or region with none of the band asked for is left out.
+		bySegment: rows
+			.filter((r) => r.grouping === 5 && r.accounts > 0)
+			.map((r) => ({ segment: r.segment, ...group(r) })),
+		byRegion: rows
+			.filter((r) => r.grouping === 6 && r.accounts > 0)
+			.map((r) => ({ region: r.region, ...group(r) }))
 	};
 }
 
@@ -74,9 +87,9 @@ export function healthByCsm(db: Executor, query: HealthReviewQuery) {
 			't.user_id',
 			sql<number>`count(*)::int`.as('accounts'),
 			sql<number | null>`avg(h.score)::float8`.as('mean'),
-			bandCount('red').as('red'),
-			bandCount('yellow').as('yellow'),
-			bandCount('green').as('green')
+			bandCount('red', sql`true`).as('red'),
+			bandCount('yellow', sql`true`).as('yellow'),
+			bandCount('green', sql`true`).as('green')
 		])
 		.groupBy('t.user_id')
 		.as('g');
@@ -89,8 +102,9 @@ export function healthByCsm(db: Executor, query: HealthReviewQuery) {
 }
 
 /**
- * The biggest falls and rises since `weekAgo`, against each account's snapshot of that day, in
- * one pass: the moved accounts ranked within each direction, the top `limit` of each kept.
+ * The biggest falls and rises since `weekAgo`, against each account's snapshot of that day: the
+ * change worked out once, then the top `limit` of each direction (a top-N each, not a sort of
+ * every account that moved), and names for those few alone.
  */
 export async function movers(
 	db: Executor,
@@ -98,41 +112,37 @@ export async function movers(
 	weekAgo: string,
 	limit: number
 ) {
-	const change = sql<number>`h.score - s.score`;
-	const ranked = filtered(db, query)
+	const moved = filtered(db, query)
 		.innerJoin('health_snapshots as s', (join) =>
 			join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', weekAgo)
 		)
-		.select([
-			'h.account_id',
-			'h.score',
-			'h.band',
-			's.score as was',
-			change.as('change'),
-			sql<number>`row_number() over (partition by sign(${change}) order by abs(${change}) desc, h.arr desc, h.account_id)`.as(
-				'rank'
-			)
-		])
-		.where(change, '<>', 0)
-		.as('ranked');
-	// Names for the few kept, not for every account that moved.
+		.select(['h.account_id', 'h.score', 'h.band', 'h.arr', 's.score as was'])
+		.select(sql<number>`h.score - s.score`.as('change'))
+		.where(sql<number>`h.score - s.score`, '<>', 0);
 	const rows = await db
-		.selectFrom(ranked)
-		.innerJoin('accounts as a', 'a.id', 'ranked.account_id')
-		.select([
-			'a.id',
-			'a.name',
-			'a.arr',
-			'a.currency',
-			'ranked.score',
-			'ranked.band',
-			'ranked.was',
-			'ranked.change',
-			'ranked.rank'
-		])
-		.where('ranked.rank', '<=', limit)
-		.orderBy('ranked.rank')
-		.orderBy('ranked.change')
+		.with('moved', () => moved)
+		.with('kept', (qb) => {
+			const top = (falls: boolean) =>
+				qb
+					.selectFrom('moved')
+					.selectAll()
+					.where('change', falls ? '<' : '>', 0)
+					.orderBy('change', falls ? 'asc' : 'desc')
+					.orderBy('arr', 'desc')
+					.orderBy('account_id')
+					.limit(limit);
+			return qb
+				.selectFrom(top(true).as('f'))
+				.selectAll()
+				.unionAll(qb.selectFrom(top(false).as('r')).selectAll());
+		})
+		.selectFrom('kept')
+		.innerJoin('accounts as a', 'a.id', 'kept.account_id')
+		.select(['a.id', 'a.name', 'a.arr', 'a.currency', 'kept.score', 'kept.band', 'kept.was'])
+		.select('kept.change')
+		.orderBy(sql`abs(kept.change)`, 'desc')
+		.orderBy('kept.arr', 'desc')
+		.orderBy('a.id')
 		.execute();
 	return {
 		falls: rows.filter((r) => r.change < 0),

@@ -5,11 +5,10 @@ import type { HealthReviewQuery } from '../../domain/health-review-query';
 import { listCsms } from '../accounts/account.repository';
 import type { Db } from '../db/database';
 import {
-	bandDistribution,
 	disagreements,
 	healthByCsm,
-	healthBySegmentAndRegion,
 	movers,
+	portfolioGroups,
 	reviewPage,
 	sparklinePoints
 } from './health-review.repository';
@@ -33,9 +32,8 @@ export async function review(
 	if (actor.role !== 'manager') throw new ForbiddenError();
 	const today = todayIn(actor.timeZone, now);
 	const weekAgo = addDays(today, -7);
-	const [bands, groups, byCsm, moved, accounts, disagree, csms] = await Promise.all([
-		bandDistribution(db, query),
-		healthBySegmentAndRegion(db, query),
+	const [{ bands, ...groups }, byCsm, moved, accounts, disagree, csms] = await Promise.all([
+		portfolioGroups(db, query),
 		healthByCsm(db, query),
 		movers(db, query, weekAgo, SHORT_LIST),
 		reviewPage(db, query, { today, weekAgo }),
