@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signIn } from '../../src/lib/server/auth/auth.service';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/lib/server/demo/demo-data';
@@ -112,5 +113,14 @@ describe(`first start on ${ENGINE}`, () => {
 			expect(await count(t.db, 'accounts')).toBe(200);
 			expect(await count(t.db, 'users')).toBe(users.length);
 		});
+	});
+});
+
+describe.runIf(ENGINE === 'postgres')('connections to a PostgreSQL server', () => {
+	const t = useTestDatabase();
+
+	it('run without JIT compilation, which costs a page more than it saves', async () => {
+		const { rows } = await sql<{ jit: string }>`show jit`.execute(t.db);
+		expect(rows).toEqual([{ jit: 'off' }]);
 	});
 });

@@ -31,6 +31,9 @@ export function openPostgres(url: string, poolSize = 10): OpenDatabase {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize,
+		// A page's queries are short, but a planner's estimate over a lateral join or window can
+		// pass jit_above_cost, and compiling then costs more (20–30 ms) than the query itself.
+		options: '-c jit=off',
 		types: {
 			getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
 				TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
