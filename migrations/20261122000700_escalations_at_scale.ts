@@ -1,3 +1,5 @@
+// The escalation tables at a support organisation's volume: the SLA sweep and the queue read
+// indexes instead of every open escalation, and post-mortems are searched on full-text indexes.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
