@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/domain/escalation';
 import type { Db } from '../../src/lib/server/db/database';
 import { seedDemo, type SeedDemoResult } from '../../src/lib/server/demo/demo-data';
+import { unreadCount } from '../../src/lib/server/churn/risk-list.service';
 import { runSlaSweep } from '../../src/lib/server/jobs/sla-sweep';
 import { calendarsByIds } from '../../src/lib/server/support/support.repository';
 import { ENGINE, useTestDatabase } from '../support/test-database';
@@ -369,6 +370,16 @@ describe(`demo escalations on ${ENGINE}`, () => {
 		expect(fresh.length).toBeGreaterThan(0);
 		for (const r of fresh) expect(r.breached, `#${r.id}`).toBeNull();
 		firstHash = await escalationHash(t.db);
+	});
+
+	it('leaves the demo manager new critical flags: raised since they last looked, days ago', async () => {
+		const manager = await t.db
+			.selectFrom('users')
+			.select(['id', 'role', 'reseller_id as resellerId', 'notifications_seen_at'])
+			.where('email', '=', 'manager@keel.demo')
+			.executeTakeFirstOrThrow();
+		expect(manager.notifications_seen_at.getTime()).toBeLessThan(NOW.getTime());
+		expect(await unreadCount(t.db, manager, NOW)).toBeGreaterThan(0);
 	});
 
 	it('dates the P1 churn flag, its log and its work from the first open P1’s breach, not the seeding', async () => {

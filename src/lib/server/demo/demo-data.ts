@@ -155,6 +155,10 @@ export class DemoDataError extends Error {
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const BATCH = 1000;
 
+/** Days since the demo users last opened their notifications. */
+const NOTIFICATIONS_SEEN_DAYS = 3;
+const DAY = 86_400_000;
+
 /**
  * Writes the demo data into an empty schema, in one transaction. The shipped onboarding
  * templates are installed first (if missing); the onboardings are started from them.
@@ -172,6 +176,7 @@ export async function seedDemo(
 	const plan = planDemo(DEMO_USERS, { accounts: options.accounts, seed, today });
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await ensureShippedTemplates(db);
+	const now = options.today ? new Date(`${today}T12:00:00Z`) : new Date();
 
 	return db.transaction().execute(async (trx) => {
 		for (const table of ['users', 'resellers', 'accounts'] as const) {
@@ -203,7 +208,10 @@ export async function seedDemo(
 						password_hash: passwordHash,
 						locale: u.locale,
 						time_zone: u.timeZone,
-						disabled_at: null
+						disabled_at: null,
+						// Everyone last read their notifications a few days ago: what the rules
+						// raised since (the P1 breaches, the latest renewals in the red) is new.
+						notifications_seen_at: new Date(now.getTime() - NOTIFICATIONS_SEEN_DAYS * DAY)
 					}))
 				)
 				.returning(['id', 'email'])
@@ -288,7 +296,6 @@ export async function seedDemo(
 		const usage = planUsage(plan, onboardings, { seed, today });
 		const objectives = planSuccessPlans(plan, usage, { seed, today });
 		const plans = await writeUsageAndPlans(trx, usage, objectives, ids, BATCH);
-		const now = options.today ? new Date(`${today}T12:00:00Z`) : new Date();
 		// Before the health pass: open escalations and breaches are its support component, and an
 		// open P1 past its first response raises the P1 churn flag.
 		const { p1Breaches, ...escalations } = await writeEscalations(trx, plan, ids, {
