@@ -1,5 +1,6 @@
 import {
 	ESCALATION_STATUSES,
+	OPEN_STATUSES,
 	PRIORITIES,
 	type EscalationStatus,
 	type Priority
@@ -54,6 +55,6 @@ export function parseEscalationQueueQuery(params: URLSearchParams): EscalationQu
 /** The statuses a queue state stands for. */
 export function statusesOf(state: QueueState): readonly EscalationStatus[] | null {
 	if (state === 'all') return null;
-	if (state === 'open') return ['new', 'acknowledged', 'in_progress', 'waiting_on_customer'];
+	if (state === 'open') return OPEN_STATUSES;
 	return [state];
 }

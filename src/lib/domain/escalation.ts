@@ -38,6 +38,12 @@ export const OPEN_STATUSES = [
 	'waiting_on_customer'
 ] as const satisfies readonly EscalationStatus[];
 
+/** Where the clocks have stopped. Queries say "not in" these, as the open-only indexes do. */
+export const STOPPED_STATUSES = [
+	'resolved',
+	'closed'
+] as const satisfies readonly EscalationStatus[];
+
 export const isOpen = (status: EscalationStatus) =>
 	(OPEN_STATUSES as readonly EscalationStatus[]).includes(status);
 

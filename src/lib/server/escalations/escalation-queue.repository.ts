@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
+import { STOPPED_STATUSES } from '../../domain/escalation';
 import {
 	CRITICAL_BREACH_DAYS,
 	ESCALATION_QUEUE_PAGE_SIZE,
@@ -42,7 +43,7 @@ function filtered(db: Executor, query: EscalationQueueQuery, resellerId: number 
 			qb.where('e.priority', 'in', ['P1', 'P2']).where((eb) =>
 				eb.or([
 					// Spelled as the indexes' predicates are, so each arm is read off its own.
-					eb('e.status', 'not in', ['resolved', 'closed']),
+					eb('e.status', 'not in', STOPPED_STATUSES),
 					eb(lastBreach, '>=', new Date(now.getTime() - CRITICAL_BREACH_DAYS * DAY))
 				])
 			)

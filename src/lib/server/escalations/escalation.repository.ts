@@ -1,4 +1,4 @@
-import type { EscalationEventKind } from '../../domain/escalation';
+import { STOPPED_STATUSES, type EscalationEventKind } from '../../domain/escalation';
 import type { Executor } from '../db/database';
 
 export function lockEscalation(db: Executor, escalationId: number) {
@@ -30,7 +30,7 @@ export function listAccountEscalations(db: Executor, accountId: number) {
 		.selectAll('e')
 		.select('o.name as owner_name')
 		.where('e.account_id', '=', accountId)
-		.orderBy((eb) => eb.case().when('e.status', 'in', ['resolved', 'closed']).then(1).else(0).end())
+		.orderBy((eb) => eb.case().when('e.status', 'in', STOPPED_STATUSES).then(1).else(0).end())
 		.orderBy('e.opened_at', 'desc')
 		.execute();
 }

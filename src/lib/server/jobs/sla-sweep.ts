@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
-import { escalationClocks, nextWarningAt } from '../../domain/escalation';
+import { STOPPED_STATUSES, escalationClocks, nextWarningAt } from '../../domain/escalation';
 import type { Db } from '../db/database';
 import { clockContext } from '../escalations/escalation-clock';
 import { healthInputsChanged } from '../health/health-refresh';
-
-/** Spelled as the partial indexes on open escalations are, so the planner can use them. */
-const CLOSED = ['resolved', 'closed'] as const;
 
 const notPaused = sql<boolean>`not exists (
 	select from escalation_pauses p where p.escalation_id = escalations.id and p.to_at is null
@@ -23,7 +20,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 		const responseBreached = await trx
 			.updateTable('escalations')
 			.set({ response_breached_at: sql<Date>`response_due_at` })
-			.where('status', 'not in', CLOSED)
+			.where('status', 'not in', STOPPED_STATUSES)
 			.where('acknowledged_at', 'is', null)
 			.where('response_breached_at', 'is', null)
 			.where('response_due_at', '<=', now)
@@ -32,7 +29,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 		const resolutionBreached = await trx
 			.updateTable('escalations')
 			.set({ resolution_breached_at: sql<Date>`resolution_due_at` })
-			.where('status', 'not in', CLOSED)
+			.where('status', 'not in', STOPPED_STATUSES)
 			.where('resolution_breached_at', 'is', null)
 			.where('resolution_due_at', '<=', now)
 			.where(notPaused)
@@ -73,7 +70,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 			])
 			.where('warned_at', 'is', null)
 			.where('warn_at', '<=', now)
-			.where('status', 'not in', CLOSED)
+			.where('status', 'not in', STOPPED_STATUSES)
 			.execute();
 		const contextOf = await clockContext(trx, candidates);
 		const measured = candidates.map((e) => {

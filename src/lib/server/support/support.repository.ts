@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { STOPPED_STATUSES } from '../../domain/escalation';
 import type { SupportCalendar } from '../../domain/sla';
 import type { Executor } from '../db/database';
 
@@ -70,7 +71,7 @@ export async function calendarUses(db: Executor, calendarId: number) {
 			.selectFrom('escalations')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('calendar_id', '=', calendarId)
-			.where('status', 'not in', ['resolved', 'closed'])
+			.where('status', 'not in', STOPPED_STATUSES)
 			.executeTakeFirstOrThrow()
 	]);
 	return { regions: regions.n, accounts: accounts.n, escalations: escalations.n };

@@ -6,3 +6,7 @@ export type ActionState = {
 	errors?: Record<string, { key: string; params?: Record<string, string | number> }>;
 	values?: Record<string, string>;
 } | null;
+
+/** The answer of action `name` when it failed (its form shows the errors and keeps the input), else null. */
+export const failedAction = (form: ActionState, name: string) =>
+	form?.form === name && !form.saved ? form : null;
