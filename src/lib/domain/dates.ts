@@ -32,3 +32,12 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(date: string, days: number): string {
 	return new Date(toUtcMs(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The same day `months` later (or earlier), clamped to that month's last day: Jan 31 + 1 → Feb 28. */
+export function addMonths(day: string, months: number): string {
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	const first = new Date(Date.UTC(y, m - 1 + months, 1));
+	const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+	first.setUTCDate(Math.min(d, last));
+	return first.toISOString().slice(0, 10);
+}

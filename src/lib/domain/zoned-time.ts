@@ -3,18 +3,30 @@
  * offsets, including daylight-saving changes.
  */
 
+// Building a formatter costs far more than formatting with one: one per zone, kept.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(timeZone: string) {
+	let format = wallClocks.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit'
+		});
+		wallClocks.set(timeZone, format);
+	}
+	return format;
+}
+
 /** The zone's offset from UTC at `instant`, in minutes (e.g. +60 for Amsterdam in winter). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(instant);
+	const parts = wallClock(timeZone).formatToParts(instant);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	const asUtc = Date.UTC(
 		get('year'),

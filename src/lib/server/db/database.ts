@@ -43,6 +43,17 @@ import type {
 	SupportCalendarHolidayTable,
 	SupportCalendarTable
 } from '../support/support.table';
+import type {
+	BusinessReviewTable,
+	ReviewActionTable,
+	ReviewCadenceTable
+} from '../reviews/review.table';
+import type {
+	FeedbackMonthlyTable,
+	FeedbackTable,
+	FeedbackThemeCsmMonthlyTable,
+	FeedbackThemeMonthlyTable
+} from '../feedback/feedback.table';
 import type { TaskTable } from '../tasks/task.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
@@ -84,6 +95,13 @@ export interface Database {
 	escalation_events: EscalationEventTable;
 	postmortems: PostmortemTable;
 	escalation_actions: EscalationActionTable;
+	business_reviews: BusinessReviewTable;
+	review_actions: ReviewActionTable;
+	review_cadences: ReviewCadenceTable;
+	feedback: FeedbackTable;
+	feedback_monthly: FeedbackMonthlyTable;
+	feedback_theme_monthly: FeedbackThemeMonthlyTable;
+	feedback_theme_csm_monthly: FeedbackThemeCsmMonthlyTable;
 }
 
 export type Db = Kysely<Database>;
