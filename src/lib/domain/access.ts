@@ -98,3 +98,8 @@ export function canCommentChurn(actor: Actor, account: AccountFacts): boolean {
  */
 export const canRaiseEscalation = canWorkTasks;
 export const canManageEscalation = canEditAccount;
+
+/** Only managers delete a feedback response: it is the customer's word, and trends count it. */
+export function canDeleteFeedback(actor: Actor): boolean {
+	return actor.role === 'manager';
+}
