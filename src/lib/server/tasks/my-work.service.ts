@@ -3,8 +3,11 @@ import { NotFoundError } from '../../domain/errors';
 import type { Actor } from '../../domain/access';
 import type { Db } from '../db/database';
 import * as postmortems from '../escalations/postmortem.service';
+import { completeFollowUp } from '../feedback/feedback-follow-up';
 import * as onboardingItems from '../onboarding/onboarding-items.service';
 import * as plans from '../plans/plan.service';
+import { upcomingReviewsFor } from '../reviews/review-list.service';
+import * as reviews from '../reviews/review.service';
 import { countOpenTasksFor, findTaskSource, listOpenTasksFor } from './task.repository';
 
 type Viewer = Actor & { timeZone: string };
@@ -18,7 +21,10 @@ function window(viewer: Viewer, now: Date) {
 /** The user's overdue and due-this-week tasks, grouped by account. */
 export async function myWork(db: Db, viewer: Viewer, now = new Date()) {
 	const { today, until } = window(viewer, now);
-	const rows = await listOpenTasksFor(db, viewer.id, until);
+	const [rows, upcomingReviews] = await Promise.all([
+		listOpenTasksFor(db, viewer.id, until),
+		upcomingReviewsFor(db, viewer, now)
+	]);
 	const groups: {
 		accountId: number;
 		accountName: string;
@@ -33,7 +39,7 @@ export async function myWork(db: Db, viewer: Viewer, now = new Date()) {
 		group.tasks.push({ ...row, overdue: row.due_date! < today });
 	}
 	const overdue = rows.filter((r) => r.due_date! < today).length;
-	return { today, until, groups, total: rows.length, overdue };
+	return { today, until, groups, total: rows.length, overdue, upcomingReviews };
 }
 
 export async function myWorkCount(db: Db, viewer: Viewer, now = new Date()) {
@@ -56,6 +62,15 @@ export async function completeTask(db: Db, actor: Actor, taskId: number, expecte
 	}
 	if (task.escalation_id !== null) {
 		await postmortems.changeAction(db, actor, taskId, expectedVersion, true);
+		return;
+	}
+	if (task.review_id !== null) {
+		await reviews.changeAction(db, actor, taskId, expectedVersion, true);
+		return;
+	}
+	// A feedback follow-up is a plain task (also once its response was deleted).
+	if (task.feedback_id !== null || task.source === 'feedback') {
+		await completeFollowUp(db, actor, taskId, expectedVersion);
 		return;
 	}
 	// Every task Keel writes today belongs to a section; one that does not is not ours to close.

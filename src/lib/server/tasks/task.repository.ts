@@ -13,6 +13,8 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 		.leftJoin('plan_objectives as o', 'o.id', 'ot.objective_id')
 		.leftJoin('escalation_actions as x', 'x.task_id', 't.id')
 		.leftJoin('escalations as e', 'e.id', 'x.escalation_id')
+		.leftJoin('review_actions as ra', 'ra.task_id', 't.id')
+		.leftJoin('business_reviews as br', 'br.id', 'ra.review_id')
 		.select([
 			't.id',
 			't.title',
@@ -24,7 +26,10 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 			'i.phase',
 			'o.title as objective_title',
 			'x.escalation_id',
-			'e.title as escalation_title'
+			'e.title as escalation_title',
+			'ra.review_id',
+			'br.title as review_title',
+			'br.kind as review_kind'
 		])
 		.where('t.owner_user_id', '=', userId)
 		.where('t.status', '=', 'open')
@@ -53,13 +58,17 @@ export function findTaskSource(db: Executor, taskId: number) {
 		.leftJoin('onboarding_items as i', 'i.task_id', 't.id')
 		.leftJoin('objective_tasks as ot', 'ot.task_id', 't.id')
 		.leftJoin('escalation_actions as x', 'x.task_id', 't.id')
+		.leftJoin('review_actions as ra', 'ra.task_id', 't.id')
+		.leftJoin('feedback as fb', 'fb.follow_up_task_id', 't.id')
 		.select([
 			't.id',
 			't.account_id',
 			't.source',
 			'i.onboarding_id',
 			'ot.objective_id',
-			'x.escalation_id'
+			'x.escalation_id',
+			'ra.review_id',
+			'fb.id as feedback_id'
 		])
 		.where('t.id', '=', taskId)
 		.executeTakeFirst();
