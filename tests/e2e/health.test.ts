@@ -21,10 +21,11 @@ describe('account health in the browser', () => {
 		expect(summary).toMatch(/Data backs \d+% of the model’s weight/);
 		const rows = page.locator('section[aria-labelledby="components-title"] tbody tr');
 		expect(await rows.count()).toBe(5);
-		// A section Keel does not have yet is shown as missing, never scored.
+		// Sentiment reads the NPS and CSAT of 180 days: their facts, or why there are none.
 		const sentiment = await rows.filter({ hasText: 'Sentiment' }).textContent();
-		expect(sentiment).toContain('No data');
-		expect(sentiment).toContain('Keel does not record NPS or CSAT yet');
+		expect(sentiment).toMatch(
+			/NPS -?\d+ from \d+ responses? in 180 days|CSAT [\d.]+ from \d+ responses? in 180 days|no NPS or CSAT response in the last 180 days/
+		);
 		// Support reads the account's escalations: their facts, or why there are none to read.
 		const support = await rows.filter({ hasText: 'support and escalations' }).textContent();
 		expect(support).toMatch(/escalation/i);

@@ -30,7 +30,8 @@ describe(`account health on ${ENGINE}`, () => {
 			adoption: null,
 			engagement: null,
 			progress: null,
-			support: null
+			support: null,
+			sentiment: null
 		});
 	});
 

@@ -9,6 +9,7 @@ import {
 const stored = (overrides: Partial<StoredHealthInputs> = {}): StoredHealthInputs => ({
 	lastTaskDay: null,
 	lastMeetingDay: null,
+	lastReviewDay: null,
 	nextMeeting: null,
 	onboardingActive: false,
 	openItemDue: [],
@@ -20,6 +21,8 @@ const stored = (overrides: Partial<StoredHealthInputs> = {}): StoredHealthInputs
 	breachedOpenP1: 0,
 	breachDays: [],
 	lastEscalationDay: null,
+	npsScores: [],
+	csatScores: [],
 	...overrides
 });
 
@@ -241,6 +244,53 @@ describe('healthFactsOn', () => {
 				on({ lastMeetingDay: '2026-09-01', lastTaskDay: '2026-11-01', nextMeeting: ahead }).touch
 			).toEqual({ kind: 'task', day: '2026-11-01', days: 21 });
 			expect(on({ nextMeeting: ahead }).touch).toBeNull();
+		});
+	});
+
+	describe('business reviews', () => {
+		it('counts a review held as the touch when it is the latest', () => {
+			expect(
+				on({ lastMeetingDay: '2026-09-01', lastReviewDay: '2026-11-10', lastTaskDay: '2026-11-01' })
+					.touch
+			).toEqual({ kind: 'review', day: '2026-11-10', days: 12 });
+		});
+
+		it('prefers a meeting to a review, and a review to a task, on the same day', () => {
+			const day = '2026-11-10';
+			expect(on({ lastMeetingDay: day, lastReviewDay: day, lastTaskDay: day }).touch?.kind).toBe(
+				'meeting'
+			);
+			expect(on({ lastReviewDay: day, lastTaskDay: day }).touch?.kind).toBe('review');
+		});
+	});
+
+	describe('sentiment', () => {
+		it('has no scores and no NPS or CSAT without feedback', () => {
+			expect(on({}).sentiment).toEqual({
+				npsCounts: { promoters: 0, passives: 0, detractors: 0 },
+				nps: null,
+				csatResponses: 0,
+				csat: null
+			});
+		});
+
+		it('reads the scores of the last 180 days, today included', () => {
+			const sentiment = on({
+				npsScores: [
+					['2026-05-25', 10], // 181 days ago: out
+					['2026-05-26', 3], // 180 days ago: out, the window is the 180 days up to today
+					['2026-05-27', 9],
+					[TODAY, 7],
+					['2026-11-23', 0] // tomorrow in this zone: not given yet
+				],
+				csatScores: [
+					['2026-06-01', 5],
+					['2026-11-01', 2]
+				]
+			}).sentiment;
+			expect(sentiment.npsCounts).toEqual({ promoters: 1, passives: 1, detractors: 0 });
+			expect(sentiment.nps).toBe(50);
+			expect(sentiment).toMatchObject({ csatResponses: 2, csat: 3.5 });
 		});
 	});
 });

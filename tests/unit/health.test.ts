@@ -8,6 +8,8 @@ import {
 	healthDelta,
 	progressComponent,
 	scoreHealth,
+	sentimentComponent,
+	sentimentFacts,
 	type ComponentScores,
 	type HealthFacts,
 	type HealthModel,
@@ -176,10 +178,11 @@ describe('componentScores', () => {
 		touch: null,
 		progress: noWork,
 		support: { open: { P1: 0, P2: 0, P3: 0, P4: 0 }, breaches: 0, hasData: false },
+		sentiment: sentimentFacts([], []),
 		...overrides
 	});
 
-	it('leaves every section without data missing, support and sentiment always', () => {
+	it('leaves every section without data missing', () => {
 		expect(componentScores(facts())).toEqual(NONE);
 	});
 
@@ -193,6 +196,13 @@ describe('componentScores', () => {
 			})
 		);
 		expect(scores).toEqual({ ...NONE, adoption: 62, engagement: 50 });
+	});
+
+	it('scores sentiment from the feedback facts', () => {
+		expect(componentScores(facts({ sentiment: sentimentFacts([10, 2], [5]) }))).toEqual({
+			...NONE,
+			sentiment: 75
+		});
 	});
 
 	it('scores progress from the plan and onboarding facts when there is work', () => {
@@ -280,5 +290,28 @@ describe('component scorers', () => {
 				hasWork: true
 			})
 		).toBe(0);
+	});
+});
+
+describe('sentimentComponent', () => {
+	it('is missing without an NPS or CSAT score', () => {
+		expect(sentimentComponent(sentimentFacts([], []))).toBeNull();
+	});
+
+	it('puts NPS on 0–100 as (NPS + 100) / 2', () => {
+		// Two promoters, one passive, one detractor: NPS 25.
+		expect(sentimentComponent(sentimentFacts([10, 9, 8, 2], []))).toBe(63);
+		expect(sentimentComponent(sentimentFacts([0, 6], []))).toBe(0);
+		expect(sentimentComponent(sentimentFacts([9, 10], []))).toBe(100);
+	});
+
+	it('puts mean CSAT on 0–100 as (CSAT − 1) / 4 × 100', () => {
+		expect(sentimentComponent(sentimentFacts([], [4, 5]))).toBe(88);
+		expect(sentimentComponent(sentimentFacts([], [1]))).toBe(0);
+	});
+
+	it('averages the two when both are there', () => {
+		// NPS 100 → 100; CSAT 3 → 50.
+		expect(sentimentComponent(sentimentFacts([10], [3]))).toBe(75);
 	});
 });

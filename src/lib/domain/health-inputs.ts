@@ -5,7 +5,7 @@
  * day. The transaction that changes an input re-reads and re-stores that account's inputs.
  */
 import { addDays, daysBetween } from './dates';
-import type { HealthFacts } from './health';
+import { SENTIMENT_WINDOW_DAYS, sentimentFacts, type HealthFacts } from './health';
 
 /** Months of adoption the trend compares: the last three against the three before. */
 export const TREND_MONTHS = 6;
@@ -14,12 +14,14 @@ export const TREND_MONTHS = 6;
  * The shape's version, stored with the inputs: a pass reads again the accounts whose stored
  * inputs predate the current shape (a new input added by a later release).
  */
-export const INPUTS_VERSION = 2;
+export const INPUTS_VERSION = 3;
 
 export interface StoredHealthInputs {
 	/** The last task completed and the last meeting held, as days in the account's zone. */
 	lastTaskDay: string | null;
 	lastMeetingDay: string | null;
+	/** The last business review held, as a day in the account's zone. */
+	lastReviewDay: string | null;
 	/** The first meeting still ahead when read: a touch from the day it begins. */
 	nextMeeting: { at: string; day: string } | null;
 	onboardingActive: boolean;
@@ -38,6 +40,9 @@ export interface StoredHealthInputs {
 	/** Days of SLA breaches in the last year, and the day the latest escalation opened. */
 	breachDays: string[];
 	lastEscalationDay: string | null;
+	/** NPS and CSAT scores given in the sentiment window (and a day more), as [day, score]. */
+	npsScores: [string, number][];
+	csatScores: [string, number][];
 }
 
 /** Days the support component looks back for breaches, and for any support history at all. */
@@ -63,7 +68,14 @@ export function healthFactsOn(stored: StoredHealthInputs, today: string, now: Da
 		adoption: history.at(-1) ?? null,
 		adoptionMonth: recent.at(-1)?.[0] ?? null,
 		adoptionHistory: history,
-		touch: lastTouch(meetingDay, stored.lastTaskDay, today),
+		touch: lastTouch(
+			[
+				{ kind: 'meeting', day: meetingDay },
+				{ kind: 'review', day: stored.lastReviewDay },
+				{ kind: 'task', day: stored.lastTaskDay }
+			],
+			today
+		),
 		progress: {
 			overdueItems,
 			openObjectives: stored.openObjectives,
@@ -72,8 +84,17 @@ export function healthFactsOn(stored: StoredHealthInputs, today: string, now: Da
 			onboardingActive: stored.onboardingActive,
 			hasWork: stored.onboardingActive || stored.openObjectives > 0
 		},
-		support: supportFacts(stored, today)
+		support: supportFacts(stored, today),
+		sentiment: sentimentOn(stored, today)
 	};
+}
+
+/** Scores given in the window that ends today: a response leaves it 180 days on. */
+function sentimentOn(stored: StoredHealthInputs, today: string) {
+	const since = addDays(today, -SENTIMENT_WINDOW_DAYS);
+	const within = (scores: [string, number][]) =>
+		scores.filter(([day]) => day > since && day <= today).map(([, score]) => score);
+	return sentimentFacts(within(stored.npsScores), within(stored.csatScores));
 }
 
 function supportFacts(stored: StoredHealthInputs, today: string) {
@@ -101,14 +122,18 @@ function monthsBefore(now: Date, n: number) {
 }
 const lastMonthsBefore = { key: '', month: '' };
 
-/** The later of the last meeting and the last completed task (a meeting on a tie), in days. */
-function lastTouch(meetingDay: string | null, taskDay: string | null, today: string) {
-	const latest =
-		meetingDay && (!taskDay || meetingDay >= taskDay)
-			? { kind: 'meeting' as const, day: meetingDay }
-			: taskDay
-				? { kind: 'task' as const, day: taskDay }
-				: null;
+/**
+ * The latest touch of those given, in days; on a tie the earlier-listed kind (a meeting before
+ * a review before a task).
+ */
+function lastTouch(
+	touches: { kind: 'meeting' | 'review' | 'task'; day: string | null }[],
+	today: string
+) {
+	let latest: { kind: 'meeting' | 'review' | 'task'; day: string } | null = null;
+	for (const { kind, day } of touches) {
+		if (day !== null && (latest === null || day > latest.day)) latest = { kind, day };
+	}
 	if (!latest) return null;
 	return { ...latest, days: Math.max(0, daysBetween(latest.day, today)) };
 }

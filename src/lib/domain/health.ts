@@ -4,6 +4,7 @@
  * scored, and "coverage" says how much of the model's weight the score stands on.
  */
 import { trendOf } from './adoption';
+import { csatAverage, netPromoterScore, npsGroup, type NpsCounts } from './feedback';
 
 /** Every component the model knows; sections add theirs here as they land. */
 export const HEALTH_COMPONENTS = [
@@ -192,6 +193,48 @@ export function supportComponent(facts: SupportFacts): number | null {
 	return round(clamp(100 - open - facts.breaches * SUPPORT_PENALTY.breach));
 }
 
+export interface SentimentFacts {
+	/** NPS responses in the window by group, and the NPS they make (−100 to 100). */
+	npsCounts: NpsCounts;
+	nps: number | null;
+	/** CSAT responses in the window and their mean (1–5). */
+	csatResponses: number;
+	csat: number | null;
+}
+
+/** Days of feedback the sentiment component reads. */
+export const SENTIMENT_WINDOW_DAYS = 180;
+
+/**
+ * Sentiment: the NPS of the last 180 days on a 0–100 scale ((NPS + 100) / 2) and the mean CSAT on
+ * the same scale ((CSAT − 1) / 4 × 100), averaged when both are there. Null without a score in
+ * the window: free-text feedback alone is read by people, not scored.
+ */
+export function sentimentComponent(facts: SentimentFacts): number | null {
+	const parts = [
+		facts.nps === null ? null : (facts.nps + 100) / 2,
+		facts.csat === null ? null : ((facts.csat - 1) / 4) * 100
+	].filter((part) => part !== null);
+	if (parts.length === 0) return null;
+	return round(clamp(parts.reduce((sum, part) => sum + part, 0) / parts.length));
+}
+
+/** The sentiment facts of NPS and CSAT scores given in the window. */
+export function sentimentFacts(npsScores: number[], csatScores: number[]): SentimentFacts {
+	const npsCounts = { promoters: 0, passives: 0, detractors: 0 };
+	const counter = { promoter: 'promoters', passive: 'passives', detractor: 'detractors' } as const;
+	for (const score of npsScores) npsCounts[counter[npsGroup(score)]]++;
+	return {
+		npsCounts,
+		nps: netPromoterScore(npsCounts),
+		csatResponses: csatScores.length,
+		csat: csatAverage(
+			csatScores.length,
+			csatScores.reduce((sum, score) => sum + score, 0)
+		)
+	};
+}
+
 /** Everything the model reads about one account, gathered by one set-based query. */
 export interface HealthFacts {
 	/** Latest month's adoption (0–1) and that month; null with no readings. */
@@ -199,10 +242,14 @@ export interface HealthFacts {
 	adoptionMonth: string | null;
 	/** Up to six months of adoption, oldest first, for the trend. */
 	adoptionHistory: (number | null)[];
-	/** The last touch: a kick-off held or a task completed, as a day in the account's zone. */
-	touch: { kind: 'meeting' | 'task'; day: string; days: number } | null;
+	/**
+	 * The last touch: a kick-off or business review held, or a task completed, as a day in the
+	 * account's zone.
+	 */
+	touch: { kind: 'meeting' | 'review' | 'task'; day: string; days: number } | null;
 	progress: ProgressFacts & { onboardingActive: boolean };
 	support: SupportFacts;
+	sentiment: SentimentFacts;
 }
 
 /** Each component's score from the facts; sections not yet recorded in Keel stay missing. */
@@ -212,7 +259,6 @@ export function componentScores(facts: HealthFacts): ComponentScores {
 		engagement: engagementComponent(facts.touch?.days ?? null),
 		progress: progressComponent(facts.progress),
 		support: supportComponent(facts.support),
-		// Feedback is not recorded in Keel yet: honestly missing.
-		sentiment: null
+		sentiment: sentimentComponent(facts.sentiment)
 	};
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DROP_WINDOW_DAYS, withScore, type RecentHigh } from '../../domain/churn';
-import type { HealthFacts } from '../../domain/health';
+import { SENTIMENT_WINDOW_DAYS, type HealthFacts } from '../../domain/health';
 import { PRIORITIES } from '../../domain/escalation';
 import {
 	INPUTS_VERSION,
@@ -30,6 +30,24 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 				max(starts_at) filter (where starts_at <= ${now}) as last_at,
 				min(starts_at) filter (where starts_at > ${now}) as next_at
 			from kickoff_meetings where ${within('account_id')} group by account_id
+		),
+		-- Business reviews held: a touch like a meeting.
+		reviews_held as (
+			select account_id, max(starts_at) as at from business_reviews
+			where status = 'held' and starts_at <= ${now} and ${within('account_id')}
+			group by account_id
+		),
+		-- Scores given in the sentiment window, with a day to spare for any zone's today.
+		feedback_scores as (
+			select account_id,
+				coalesce(jsonb_agg(jsonb_build_array(received_on, score) order by received_on)
+					filter (where kind = 'nps'), '[]') as nps,
+				coalesce(jsonb_agg(jsonb_build_array(received_on, score) order by received_on)
+					filter (where kind = 'csat'), '[]') as csat
+			from feedback
+			where kind in ('nps', 'csat') and ${within('account_id')}
+				and received_on >= (${now}::timestamptz at time zone 'UTC')::date - ${SENTIMENT_WINDOW_DAYS + 1}::int
+			group by account_id
 		),
 		tasks_done as (
 			select account_id, max(completed_at) as at from tasks
@@ -93,6 +111,7 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 			'v', ${INPUTS_VERSION}::int,
 			'lastTaskDay', ${localDay('td.at')},
 			'lastMeetingDay', ${localDay('m.last_at')},
+			'lastReviewDay', ${localDay('rh.at')},
 			'nextMeeting', case when m.next_at is not null
 				then jsonb_build_object('at', m.next_at, 'day', ${localDay('m.next_at')}) end,
 			'onboardingActive', ob.account_id is not null,
@@ -104,7 +123,9 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 			'openEscalations', coalesce(es.open, ${JSON.stringify(NO_ESCALATIONS)}::jsonb),
 			'breachedOpenP1', coalesce(es.breached_p1, 0),
 			'breachDays', coalesce(es.breach_days, '[]'),
-			'lastEscalationDay', es.last_day
+			'lastEscalationDay', es.last_day,
+			'npsScores', coalesce(fs.nps, '[]'),
+			'csatScores', coalesce(fs.csat, '[]')
 		) as inputs
 		from scope s
 		left join meetings m on m.account_id = s.id
@@ -113,7 +134,9 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 		left join open_items oi on oi.account_id = s.id
 		left join objectives obj on obj.account_id = s.id
 		left join adoption ad on ad.account_id = s.id
-		left join escalations es on es.account_id = s.id`;
+		left join escalations es on es.account_id = s.id
+		left join reviews_held rh on rh.account_id = s.id
+		left join feedback_scores fs on fs.account_id = s.id`;
 }
 
 const NO_ESCALATIONS = { P1: 0, P2: 0, P3: 0, P4: 0 };

@@ -60,7 +60,9 @@ export async function getForAccount(db: Db, actor: Actor, accountId: number, now
 						},
 			engagement: facts.touch,
 			progress: facts.progress.hasWork ? facts.progress : null,
-			support: facts.support.hasData ? facts.support : null
+			support: facts.support.hasData ? facts.support : null,
+			sentiment:
+				facts.sentiment.nps === null && facts.sentiment.csat === null ? null : facts.sentiment
 		}
 	};
 }
