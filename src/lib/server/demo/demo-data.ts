@@ -18,6 +18,8 @@ import { planUsage } from './demo-usage-plan';
 import { refreshHealth } from '../health/health-refresh';
 import { writeChurnFlags, writeHealthHistory } from './demo-health-write';
 import { writeEscalations } from './demo-escalations-write';
+import { writeReviews } from './demo-reviews-write';
+import { writeFeedback } from './demo-feedback-write';
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = 'keel-demo-2026';
@@ -115,6 +117,8 @@ export interface SeedDemoOptions {
 	today?: Date | string;
 	/** About how many escalations in all, mostly closed (the bench's volume); default: a demo's few. */
 	escalations?: number;
+	/** About how many feedback responses in all (the bench's volume); default: 8–40 per account. */
+	feedback?: number;
 }
 
 export interface SeedDemoResult {
@@ -138,6 +142,12 @@ export interface SeedDemoResult {
 	escalationEvents: number;
 	postmortems: number;
 	correctiveActions: number;
+	/** Business reviews in every state, and their follow-up actions (tasks). */
+	reviews: number;
+	reviewActions: number;
+	/** NPS, CSAT and comments, and the follow-up tasks raised for detractors and low CSAT. */
+	feedback: number;
+	feedbackFollowUps: number;
 	/** Daily health snapshots: 90 days of history and today's, per account. */
 	healthSnapshots: number;
 	/** Churn flags the rules raised and people raised by hand. */
@@ -172,6 +182,10 @@ export async function seedDemo(
 	}
 	const seed = options.seed ?? DEFAULT_DEMO_SEED;
 	if (!Number.isSafeInteger(seed)) throw new DemoDataError(`seed must be an integer, got ${seed}`);
+	const { feedback: volume } = options;
+	if (volume !== undefined && !(Number.isSafeInteger(volume) && volume >= 0)) {
+		throw new DemoDataError(`feedback must be a whole number >= 0, got ${volume}`);
+	}
 	const today = isoDay(options.today ?? new Date());
 	const plan = planDemo(DEMO_USERS, { accounts: options.accounts, seed, today });
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -304,6 +318,16 @@ export async function seedDemo(
 			today,
 			volume: options.escalations
 		});
+		// Also before it: a review held is an engagement touch, NPS and CSAT are the sentiment.
+		// Feedback after the reviews, as some of it was given in them.
+		const { planned, reviewIds, ...reviews } = await writeReviews(trx, plan, ids, { seed, now });
+		const feedback = await writeFeedback(
+			trx,
+			plan,
+			ids,
+			{ planned, reviewIds },
+			{ seed, today, now, volume: options.feedback }
+		);
 		// Histories end on the first pass's scores; a second pass over the accounts whose history
 		// drops lets the drop rule see them. Flags are worked once every rule has raised its own.
 		await refreshHealth(trx, 'all', now);
@@ -324,6 +348,8 @@ export async function seedDemo(
 			...written,
 			...plans,
 			...escalations,
+			...reviews,
+			...feedback,
 			healthSnapshots: history.healthSnapshots,
 			...flags
 		};
