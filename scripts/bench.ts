@@ -3,7 +3,7 @@
  * a manager and loads the main pages under concurrent load. Prints p50/p95/p99, requests/s,
  * errors and each page's p50 relative to a static asset's.
  *
- *   npm run bench -- [--accounts 10000] [--escalations 50000] [--duration 20] [--connections 16] [--no-build]
+ *   npm run bench -- [--accounts 10000] [--escalations 50000] [--feedback 500000] [--duration 20] [--connections 16] [--no-build]
  *   npm run bench -- --recompute-only --accounts 100000
  *   npm run bench -- --only 'health|risks'
  *
@@ -35,6 +35,9 @@ const { values: args } = parseArgs({
 		// Escalations in all (default 5 per account, 50,000 at 10,000); none beyond the demo's
 		// few with --recompute-only.
 		escalations: { type: 'string' },
+		// Feedback responses in all (default 50 per account, 500,000 at 10,000; 20 per account
+		// with --recompute-only, whose sentiment reads the last 180 days of them).
+		feedback: { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
 		// Only seed and time the set-based health recompute (e.g. --accounts 100000).
 		'recompute-only': { type: 'boolean', default: false },
@@ -50,6 +53,7 @@ const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const PORT = Number(args.port);
 const ESCALATIONS = args['recompute-only'] ? undefined : Number(args.escalations ?? 5 * ACCOUNTS);
+const FEEDBACK = Number(args.feedback ?? (args['recompute-only'] ? 20 : 50) * ACCOUNTS);
 const ORIGIN = `http://localhost:${PORT}`;
 
 function log(line: string) {
@@ -228,6 +232,19 @@ const RECOMPUTE = {
 	...(args.concurrency ? { concurrency: Number(args.concurrency) } : {})
 };
 
+/** The account with the most rows in `table`: the heaviest tab of its kind. */
+async function busiestAccount(db: OpenDatabase['db'], table: 'feedback' | 'business_reviews') {
+	const row = await db
+		.selectFrom(table)
+		.select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('account_id')
+		.orderBy('n', 'desc')
+		.orderBy('account_id')
+		.limit(1)
+		.executeTakeFirstOrThrow();
+	return row.account_id;
+}
+
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
 async function main() {
@@ -245,9 +262,12 @@ async function main() {
 	const seeded = await seedDemo(open.db, {
 		accounts: ACCOUNTS,
 		seed: 42,
-		escalations: ESCALATIONS
+		escalations: ESCALATIONS,
+		feedback: FEEDBACK
 	});
-	log(`escalations: ${seeded.escalations}`);
+	log(
+		`escalations: ${seeded.escalations}, feedback: ${seeded.feedback}, reviews: ${seeded.reviews}`
+	);
 	// Steady state: what autovacuum does on a server minutes after a bulk load.
 	await refreshPlannerStatistics(open.db);
 	await timeRecompute(open.db);
@@ -311,6 +331,14 @@ async function main() {
 			`SLA sweep (${label}): ${swept.breaches} breaches, ${swept.warnings} warnings in ${(performance.now() - started).toFixed(1)} ms`
 		);
 	}
+	// The accounts with the most feedback and the most reviews, and csm1's id.
+	const mostFeedback = await busiestAccount(open.db, 'feedback');
+	const mostReviews = await busiestAccount(open.db, 'business_reviews');
+	const csm1 = await open.db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', 'csm1@keel.demo')
+		.executeTakeFirstOrThrow();
 	const usageRows = await open.db
 		.selectFrom('usage_records')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -389,6 +417,27 @@ async function main() {
 				cookie
 			},
 			{ name: 'post-mortems, searched', path: '/escalations/postmortems?q=power', cookie },
+			{ name: 'feedback trends', path: '/feedback', cookie },
+			{
+				name: 'feedback trends, 24 months by CSM',
+				path: '/feedback?months=24&compare=csm',
+				cookie
+			},
+			{
+				name: 'feedback trends, EMEA by segment',
+				path: '/feedback?region=emea&compare=segment',
+				cookie
+			},
+			{
+				name: 'feedback trends (csm1, own)',
+				path: `/feedback?csm=${csm1.id}`,
+				cookie: csmCookie
+			},
+			{ name: 'feedback trends CSV', path: '/feedback/trends.csv?chart=themes', cookie },
+			{ name: 'account feedback tab', path: `/accounts/${mostFeedback}/feedback`, cookie },
+			{ name: 'account reviews tab', path: `/accounts/${mostReviews}/reviews`, cookie },
+			{ name: 'reviews (manager)', path: '/reviews', cookie },
+			{ name: 'reviews (csm1)', path: '/reviews', cookie: csmCookie },
 			{ name: 'static asset', path: '/favicon.svg', cookie }
 		];
 		const only = args.only ? new RegExp(args.only) : null;

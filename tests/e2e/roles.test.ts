@@ -20,7 +20,18 @@ async function navLabels(email: string) {
 
 describe('each role sees its own navigation', () => {
 	it.each([
-		[DEMO.csm1, ['My work', 'My accounts', 'Escalations', 'Onboarding', 'All accounts']],
+		[
+			DEMO.csm1,
+			[
+				'My work',
+				'My accounts',
+				'Escalations',
+				'Reviews',
+				'Onboarding',
+				'Feedback trends',
+				'All accounts'
+			]
+		],
 		[
 			DEMO.manager,
 			[
@@ -29,7 +40,9 @@ describe('each role sees its own navigation', () => {
 				'Churn risks',
 				'Critical escalations',
 				'Onboarding',
+				'Reviews',
 				'Adoption',
+				'Feedback trends',
 				'My work',
 				'Renewals (90 days)',
 				'Notifications',
@@ -38,7 +51,7 @@ describe('each role sees its own navigation', () => {
 		],
 		[DEMO.sales, ['Churn risks', 'Renewals (90 days)', 'Accounts', 'Notifications']],
 		[DEMO.partner, ['My work', 'Customers', 'Escalations']],
-		[DEMO.admin, ['Users', 'Templates', 'Health model', 'Support', 'Accounts']]
+		[DEMO.admin, ['Users', 'Templates', 'Health model', 'Support', 'Review cadences', 'Accounts']]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);
 	});

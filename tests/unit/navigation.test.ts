@@ -5,12 +5,14 @@ import { USER_ROLES } from '../../src/lib/domain/vocabulary';
 import { en } from '../../src/lib/i18n/messages/en';
 
 describe('navigationFor', () => {
-	it('gives a CSM My work first (their home), their accounts, escalations, the board, then all accounts', () => {
+	it('gives a CSM My work first (their home), their accounts, escalations, reviews, the board, feedback trends, then all accounts', () => {
 		expect(navigationFor('csm', 42)).toEqual([
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?csm=42', label: 'nav.myAccounts' },
 			{ href: '/escalations', label: 'nav.escalations' },
+			{ href: '/reviews', label: 'nav.reviews' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
+			{ href: '/feedback', label: 'nav.feedback' },
 			{ href: '/accounts', label: 'nav.allAccounts' }
 		]);
 	});
@@ -20,14 +22,16 @@ describe('navigationFor', () => {
 		expect(navigationFor('csm', 1234)[1]!.href).toBe('/accounts?csm=1234');
 	});
 
-	it('gives a manager accounts, health, churn risks, critical escalations, the board, adoption, their work, renewals, notifications and a new-account link', () => {
+	it('gives a manager accounts, health, churn risks, critical escalations, the board, reviews, adoption, feedback trends, their work, renewals, notifications and a new-account link', () => {
 		expect(navigationFor('manager', 1)).toEqual([
 			{ href: '/accounts', label: 'nav.accounts' },
 			{ href: '/health', label: 'nav.health' },
 			{ href: '/risks', label: 'nav.risks' },
 			{ href: '/escalations?view=critical', label: 'nav.criticalEscalations' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
+			{ href: '/reviews', label: 'nav.reviews' },
 			{ href: '/adoption', label: 'nav.adoption' },
+			{ href: '/feedback', label: 'nav.feedback' },
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' },
@@ -66,12 +70,13 @@ describe('navigationFor', () => {
 		}
 	});
 
-	it('gives an admin users first, templates, the health model, support settings, then accounts', () => {
+	it('gives an admin users first, templates, the health model, support settings, review cadences, then accounts', () => {
 		expect(navigationFor('admin', 1)).toEqual([
 			{ href: '/admin/users', label: 'nav.users' },
 			{ href: '/admin/templates', label: 'nav.templates' },
 			{ href: '/admin/health-model', label: 'nav.healthModel' },
 			{ href: '/admin/support', label: 'nav.support' },
+			{ href: '/admin/review-cadences', label: 'nav.reviewCadences' },
 			{ href: '/accounts', label: 'nav.accounts' }
 		]);
 	});

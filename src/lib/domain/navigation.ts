@@ -17,6 +17,8 @@ export const NOTIFICATIONS: NavItem = {
 };
 const RISKS: NavItem = { href: '/risks', label: 'nav.risks' };
 const ESCALATIONS: NavItem = { href: '/escalations', label: 'nav.escalations' };
+const REVIEWS: NavItem = { href: '/reviews', label: 'nav.reviews' };
+const FEEDBACK: NavItem = { href: '/feedback', label: 'nav.feedback' };
 
 /** Each role's navigation: only sections that exist, shaped by what the role comes for. */
 export function navigationFor(role: UserRole, userId: number): NavItem[] {
@@ -26,7 +28,9 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				MY_WORK,
 				{ href: `/accounts?csm=${userId}`, label: 'nav.myAccounts' },
 				ESCALATIONS,
+				REVIEWS,
 				BOARD,
+				FEEDBACK,
 				{ href: '/accounts', label: 'nav.allAccounts' }
 			];
 		case 'manager':
@@ -37,7 +41,9 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				// Critical ones raised to the manager: P1 and P2 open or breached.
 				{ href: '/escalations?view=critical', label: 'nav.criticalEscalations' },
 				BOARD,
+				REVIEWS,
 				{ href: '/adoption', label: 'nav.adoption' },
+				FEEDBACK,
 				MY_WORK,
 				{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 				NOTIFICATIONS,
@@ -58,6 +64,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				{ href: '/admin/templates', label: 'nav.templates' },
 				{ href: '/admin/health-model', label: 'nav.healthModel' },
 				{ href: '/admin/support', label: 'nav.support' },
+				{ href: '/admin/review-cadences', label: 'nav.reviewCadences' },
 				{ href: '/accounts', label: 'nav.accounts' }
 			];
 	}
