@@ -75,12 +75,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['starts_at', 'account_id'])
 		.where(sql.ref('status'), '=', 'planned')
 		.execute();
-	// Cadence flags: the last held and first planned review per account and kind, grouped in
-	// index order and read off the index alone.
+	// Per account and kind: the last review held and the first still planned, kept by the
+	// transaction that schedules, reschedules, holds or cancels one. The cadence flags read these
+	// few thousand rows instead of grouping every review ever held.
 	await db.schema
-		.createIndex('business_reviews_cadence')
-		.on('business_reviews')
-		.columns(['account_id', 'kind', 'status', 'starts_at'])
+		.createTable('account_review_facts')
+		.addColumn('account_id', 'integer', (c) =>
+			c.notNull().references('accounts.id').onDelete('cascade')
+		)
+		.addColumn('kind', 'text', (c) => c.notNull().modifyEnd(inList('kind', REVIEW_KINDS)))
+		// Days in the zone each review was scheduled in: the cadence rule counts local days.
+		.addColumn('last_held_on', 'date')
+		.addColumn('next_planned_on', 'date')
+		.addPrimaryKeyConstraint('account_review_facts_pk', ['account_id', 'kind'])
 		.execute();
 
 	// Follow-up actions are tasks (so My work is one query); this ties each to its review.
@@ -243,6 +250,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('feedback_monthly').execute();
 	await db.schema.dropTable('feedback').execute();
 	await db.schema.dropTable('review_cadences').execute();
+	await db.schema.dropTable('account_review_facts').execute();
 	await db.schema.dropTable('review_actions').execute();
 	await db.schema.dropTable('business_reviews').execute();
 }

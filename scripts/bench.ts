@@ -438,6 +438,13 @@ async function main() {
 			{ name: 'account reviews tab', path: `/accounts/${mostReviews}/reviews`, cookie },
 			{ name: 'reviews (manager)', path: '/reviews', cookie },
 			{ name: 'reviews (csm1)', path: '/reviews', cookie: csmCookie },
+			{ name: 'reviews needing recording', path: '/reviews?view=overdue', cookie },
+			{ name: 'accounts behind review cadence', path: '/reviews?view=cadence', cookie },
+			{
+				name: 'behind review cadence (csm1)',
+				path: '/reviews?view=cadence',
+				cookie: csmCookie
+			},
 			{ name: 'static asset', path: '/favicon.svg', cookie }
 		];
 		const only = args.only ? new RegExp(args.only) : null;

@@ -10,6 +10,7 @@ import * as cadences from '../../src/lib/server/reviews/cadence.service';
 import { reviewList } from '../../src/lib/server/reviews/review-list.service';
 import { attendeesOf, scheduleFields } from '../../src/lib/server/reviews/review.schema';
 import * as reviews from '../../src/lib/server/reviews/review.service';
+import * as reviewView from '../../src/lib/server/reviews/review-view.service';
 import { completeTask, myWork } from '../../src/lib/server/tasks/my-work.service';
 import {
 	expectConflict,
@@ -130,7 +131,7 @@ describe(`business reviews on ${ENGINE}`, () => {
 		]);
 		expect(audit[0]!.after).toMatchObject({ name: 'Q4 business review', kind: 'cbr' });
 
-		const ics = (await reviews.reviewIcs(t.db, csm, account.id, id, 'en')).replace(/\r\n /g, '');
+		const ics = (await reviewView.reviewIcs(t.db, csm, account.id, id, 'en')).replace(/\r\n /g, '');
 		expect(ics).toContain('UID:review-' + id + '@keel');
 		expect(ics).toContain('DTSTART:20261125T170000Z');
 		expect(ics).toContain('DTEND:20261125T183000Z');
@@ -146,7 +147,7 @@ describe(`business reviews on ${ENGINE}`, () => {
 			input({ kind: 'survey_review', title: '' }),
 			NOW
 		);
-		const pt = await reviews.reviewIcs(t.db, sales, account.id, survey, 'pt-BR');
+		const pt = await reviewView.reviewIcs(t.db, sales, account.id, survey, 'pt-BR');
 		expect(pt).toContain('SUMMARY:Revisão de pesquisa: Capixaba Logística\r\n');
 	});
 
@@ -470,7 +471,7 @@ describe(`business reviews on ${ENGINE}`, () => {
 		expect((await auditOf('task', first)).map((a) => a.action)).toEqual(['create', 'update']);
 
 		await reviews.changeAction(t.db, csm, first, 2, false, NOW);
-		const detail = await reviews.getReview(t.db, csm, account.id, id, NOW);
+		const detail = await reviewView.getReview(t.db, csm, account.id, id, NOW);
 		expect(detail.actions.map((a) => [a.title, a.status, a.owner_name])).toEqual([
 			['Book the Lisbon site visit', 'open', csm.name],
 			['Share the roadmap', 'open', teammate.name]
@@ -496,30 +497,30 @@ describe(`business reviews on ${ENGINE}`, () => {
 
 		// Reading: everyone who reads the account; another reseller's partner finds nothing.
 		for (const reader of [csm, offTeam, manager, sales, partner, admin]) {
-			const page = await reviews.getForAccount(t.db, reader, account.id, 1, NOW);
+			const page = await reviewView.getForAccount(t.db, reader, account.id, 1, NOW);
 			expect(
 				page.reviews.map((r) => r.id),
 				reader.role
 			).toContain(id);
-			const detail = await reviews.getReview(t.db, reader, account.id, id, NOW);
+			const detail = await reviewView.getReview(t.db, reader, account.id, id, NOW);
 			expect(detail.can.manage, reader.role).toBe(reader === csm || reader === manager);
 			expect(detail.can.work, reader.role).toBe(
 				reader === csm || reader === manager || reader === partner
 			);
 		}
 		await expect(
-			reviews.getForAccount(t.db, otherPartner, account.id, 1, NOW)
+			reviewView.getForAccount(t.db, otherPartner, account.id, 1, NOW)
 		).rejects.toBeInstanceOf(NotFoundError);
-		await expect(reviews.getReview(t.db, otherPartner, account.id, id, NOW)).rejects.toBeInstanceOf(
-			NotFoundError
-		);
 		await expect(
-			reviews.reviewIcs(t.db, otherPartner, account.id, id, 'en')
+			reviewView.getReview(t.db, otherPartner, account.id, id, NOW)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			reviewView.reviewIcs(t.db, otherPartner, account.id, id, 'en')
 		).rejects.toBeInstanceOf(NotFoundError);
 		// A review is found only under its own account.
 		const elsewhere = await setup();
 		await expect(
-			reviews.getReview(t.db, manager, elsewhere.account.id, id, NOW)
+			reviewView.getReview(t.db, manager, elsewhere.account.id, id, NOW)
 		).rejects.toBeInstanceOf(NotFoundError);
 
 		// Running reviews: CSMs on the team and managers; nobody else.
@@ -595,7 +596,7 @@ describe(`business reviews on ${ENGINE}`, () => {
 		}
 		const counted = async (accountId: number, page: number) => {
 			const counter = new QueryCounter();
-			const result = await reviews.getForAccount(
+			const result = await reviewView.getForAccount(
 				t.db.withPlugin(counter),
 				csm,
 				accountId,
@@ -689,6 +690,51 @@ describe(`review cadences on ${ENGINE}`, () => {
 				dueOn: '2027-04-01',
 				standing: 'not_due'
 			}
+		});
+	});
+
+	it('keeps each account’s last held and next planned review of each kind in step with its reviews', async () => {
+		const { csm, account } = await setup();
+		const facts = () =>
+			t.db
+				.selectFrom('account_review_facts')
+				.select(['kind', 'last_held_on', 'next_planned_on'])
+				.where('account_id', '=', account.id)
+				.orderBy('kind')
+				.execute();
+		const past = await reviews.scheduleReview(
+			t.db,
+			csm,
+			account.id,
+			input({ date: '2026-11-02', time: '10:00' }),
+			NOW
+		);
+		const next = await reviews.scheduleReview(t.db, csm, account.id, input(), NOW);
+		await reviews.scheduleReview(
+			t.db,
+			csm,
+			account.id,
+			input({ kind: 'obr', date: '2026-12-09' }),
+			NOW
+		);
+		expect(await facts()).toEqual([
+			{ kind: 'cbr', last_held_on: null, next_planned_on: '2026-11-02' },
+			{ kind: 'obr', last_held_on: null, next_planned_on: '2026-12-09' }
+		]);
+
+		await reviews.recordHeld(
+			t.db,
+			csm,
+			account.id,
+			past,
+			{ version: 1, notes: 'Done', decisions: '' },
+			NOW
+		);
+		await reviews.cancelReview(t.db, csm, account.id, next, { version: 1, reason: 'Moved' }, NOW);
+		expect((await facts())[0]).toEqual({
+			kind: 'cbr',
+			last_held_on: '2026-11-02',
+			next_planned_on: null
 		});
 	});
 
@@ -928,7 +974,7 @@ describe(`the reviews list on ${ENGINE}`, () => {
 	it('answers not found for a review or follow-up that does not exist', async () => {
 		const { csm, account } = await setup();
 		await expect(
-			reviews.getReview(t.db, csm, account.id, 2_000_000_000, NOW)
+			reviewView.getReview(t.db, csm, account.id, 2_000_000_000, NOW)
 		).rejects.toBeInstanceOf(NotFoundError);
 		await expect(
 			reviews.recordHeld(

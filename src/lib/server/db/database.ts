@@ -44,6 +44,7 @@ import type {
 	SupportCalendarTable
 } from '../support/support.table';
 import type {
+	AccountReviewFactsTable,
 	BusinessReviewTable,
 	ReviewActionTable,
 	ReviewCadenceTable
@@ -98,6 +99,7 @@ export interface Database {
 	business_reviews: BusinessReviewTable;
 	review_actions: ReviewActionTable;
 	review_cadences: ReviewCadenceTable;
+	account_review_facts: AccountReviewFactsTable;
 	feedback: FeedbackTable;
 	feedback_monthly: FeedbackMonthlyTable;
 	feedback_theme_monthly: FeedbackThemeMonthlyTable;

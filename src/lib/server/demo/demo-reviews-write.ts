@@ -15,6 +15,7 @@ import {
 	type PlannedReview,
 	type ReviewPlanOptions
 } from './demo-reviews-plan';
+import { refreshReviewFacts } from '../reviews/review-facts.repository';
 
 /** Rows per statement, sent as one JSON parameter. */
 const JSON_ROWS = 5000;
@@ -133,6 +134,8 @@ export async function writeReviews(
 	await insertJson(trx, 'business_reviews', REVIEW_COLUMNS, reviews, JSON_ROWS);
 	await insertJson(trx, 'tasks', TASK_COLUMNS, tasks, JSON_ROWS);
 	await insertJson(trx, 'review_actions', ACTION_COLUMNS, links, JSON_ROWS);
+	// The cadence flags read each account's last held and next planned review from here.
+	await refreshReviewFacts(trx, 'all');
 	return { reviews: planned.length, reviewActions: tasks.length, planned, reviewIds };
 }
 

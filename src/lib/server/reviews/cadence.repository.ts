@@ -21,60 +21,42 @@ export interface CadenceFilter {
 }
 
 /**
- * Per account and kind of review: the last one held and the first one still planned, read off
- * the `business_reviews_cadence` index alone (an index-only scan once the table is vacuumed).
- */
-function reviewFacts(db: Executor, accountId: number | null) {
-	return (
-		db
-			.selectFrom('business_reviews as r')
-			.select([
-				'r.account_id',
-				'r.kind',
-				sql<Date | null>`max(r.starts_at) filter (where r.status = 'held')`.as('last_held_at'),
-				sql<Date | null>`min(r.starts_at) filter (where r.status = 'planned')`.as('next_planned_at')
-			])
-			.where('r.status', 'in', ['held', 'planned'])
-			// Only kinds some cadence asks for: the rest cannot flag anyone.
-			.where('r.kind', 'in', (eb) => eb.selectFrom('review_cadences').select('kind'))
-			.$if(accountId !== null, (qb) => qb.where('r.account_id', '=', accountId!))
-			.groupBy(['r.account_id', 'r.kind'])
-			.as('f')
-	);
-}
-
-/**
  * Every (account, cadence of its segment) pair the filter keeps, with the facts the cadence rule
  * reads, as local days of the account: the day the cadence counts from (the last review held,
- * else when the account became a customer), the first review still planned, and today.
+ * else when the account became a customer), the first review still planned, and today. The
+ * review days are kept as local days, so only today (and, for an account that never held one,
+ * the day it was created) is converted per row.
  */
 function cadenceFacts(db: Executor, filter: CadenceFilter, now: Date) {
-	return db
-		.selectFrom('accounts as a')
-		.innerJoin('review_cadences as c', 'c.segment', 'a.segment')
-		.leftJoin(reviewFacts(db, filter.accountId), (join) =>
-			join.onRef('f.account_id', '=', 'a.id').onRef('f.kind', '=', 'c.kind')
-		)
-		.$if(filter.accountId !== null, (qb) => qb.where('a.id', '=', filter.accountId!))
-		.$if(filter.resellerId !== null, (qb) => qb.where('a.reseller_id', '=', filter.resellerId))
-		.$if(filter.segment !== null, (qb) => qb.where('a.segment', '=', filter.segment!))
-		.$if(filter.region !== null, (qb) => qb.where('a.region', '=', filter.region!))
-		.$if(filter.kind !== null, (qb) => qb.where('c.kind', '=', filter.kind!))
-		.$if(filter.csmId !== null, (qb) => qb.where((eb) => hasCsm(eb, filter.csmId!)))
-		.select([
-			'a.id as account_id',
-			'c.kind',
-			'c.every_months',
-			// The day counted from: the last review held, else when the account was created; one
-			// zone conversion per row, not two.
-			sql<string>`(coalesce(f.last_held_at, a.created_at) at time zone a.time_zone)::date`.as(
-				'counted_from'
-			),
-			sql<boolean>`f.last_held_at is not null`.as('has_held'),
-			sql<string | null>`(f.next_planned_at at time zone a.time_zone)::date`.as('next_planned'),
-			sql<string>`(${now}::timestamptz at time zone a.time_zone)::date`.as('today')
-		])
-		.offset(0);
+	return (
+		db
+			.selectFrom('accounts as a')
+			.innerJoin('review_cadences as c', 'c.segment', 'a.segment')
+			// The last held and first planned of each kind, kept per account (review-facts).
+			.leftJoin('account_review_facts as f', (join) =>
+				join.onRef('f.account_id', '=', 'a.id').onRef('f.kind', '=', 'c.kind')
+			)
+			.$if(filter.accountId !== null, (qb) => qb.where('a.id', '=', filter.accountId!))
+			.$if(filter.resellerId !== null, (qb) => qb.where('a.reseller_id', '=', filter.resellerId))
+			.$if(filter.segment !== null, (qb) => qb.where('a.segment', '=', filter.segment!))
+			.$if(filter.region !== null, (qb) => qb.where('a.region', '=', filter.region!))
+			.$if(filter.kind !== null, (qb) => qb.where('c.kind', '=', filter.kind!))
+			.$if(filter.csmId !== null, (qb) => qb.where((eb) => hasCsm(eb, filter.csmId!)))
+			.select([
+				'a.id as account_id',
+				'c.kind',
+				'c.every_months',
+				// The day counted from: the last review held, else the day the account was created
+				// (converted only for accounts that never held one: coalesce stops at the first).
+				sql<string>`coalesce(f.last_held_on, (a.created_at at time zone a.time_zone)::date)`.as(
+					'counted_from'
+				),
+				sql<boolean>`f.last_held_on is not null`.as('has_held'),
+				'f.next_planned_on as next_planned',
+				sql<string>`(${now}::timestamptz at time zone a.time_zone)::date`.as('today')
+			])
+			.offset(0)
+	);
 }
 
 /**

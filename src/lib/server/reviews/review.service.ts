@@ -1,29 +1,31 @@
-import { canEditAccount, canWorkTasks, type Actor } from '../../domain/access';
+import type { Actor } from '../../domain/access';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import { buildIcs } from '../../domain/ics';
 import type { ReviewKind } from '../../domain/review';
-import { ACCOUNT_REVIEWS_PAGE_SIZE } from '../../domain/review-list-query';
-import type { Locale } from '../../domain/vocabulary';
 import { zonedToInstant } from '../../domain/zoned-time';
-import { loadCatalogue } from '../../i18n/catalogue';
-import { assertOwnerOnTeam, findReadableAccount, lockAccountFor } from '../accounts/account-guard';
-import { isOnTeam, listContacts, listTeam } from '../accounts/account.repository';
+import { assertOwnerOnTeam, lockAccountFor } from '../accounts/account-guard';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { healthInputsChanged } from '../health/health-refresh';
-import type { Attendee } from '../onboarding/onboarding.table';
+import { refreshReviewFacts } from './review-facts.repository';
 import { completionSet, updateTask } from '../tasks/task-change';
-import { accountStandings } from './cadence.service';
-import {
-	countAccountReviews,
-	findReview,
-	listAccountReviews,
-	listReviewActions,
-	lockReview,
-	lockReviewAction
-} from './review.repository';
+import { checkedAttendees } from './review-attendees';
+import { lockReview, lockReviewAction } from './review.repository';
 import type { BusinessReview } from './review.table';
+
+/*
+ * Changing business reviews and their follow-ups, each in one transaction with its audit row
+ * and the account's health. What the pages read is in review-view.service.ts.
+ */
+
+/**
+ * After a review's date, kind or status changed: the cadence facts and the account's health
+ * (a review held is a touch) are current when the transaction commits.
+ */
+async function reviewsChanged(trx: Executor, accountId: number, now: Date) {
+	await refreshReviewFacts(trx, accountId);
+	await healthInputsChanged(trx, accountId, now);
+}
 
 export interface ReviewInput {
 	kind: ReviewKind;
@@ -37,145 +39,13 @@ export interface ReviewInput {
 	attendees: string[];
 }
 
-/** The account's contacts and team, shaped for the attendee and owner pickers. */
-async function people(db: Executor, accountId: number) {
-	const [contacts, team] = await Promise.all([
-		listContacts(db, accountId),
-		listTeam(db, accountId)
-	]);
-	return {
-		contacts: contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, email: c.email })),
-		team: team.map((m) => ({
-			user_id: m.user_id,
-			name: m.name,
-			email: m.email,
-			team_role: m.team_role,
-			active: m.disabled_at === null
-		}))
-	};
-}
-
-/** The account's reviews (one page, newest first), where it stands on its cadences, and what the reader may do. */
-export async function getForAccount(
-	db: Db,
-	actor: Actor,
-	accountId: number,
-	page: number,
-	now = new Date()
-) {
-	const account = await findReadableAccount(db, actor, accountId);
-	const offset = (page - 1) * ACCOUNT_REVIEWS_PAGE_SIZE;
-	const [reviews, total, cadences, who, actorOnTeam] = await Promise.all([
-		listAccountReviews(db, accountId, ACCOUNT_REVIEWS_PAGE_SIZE, offset),
-		countAccountReviews(db, accountId),
-		accountStandings(db, accountId, now),
-		people(db, accountId),
-		isOnTeam(db, accountId, actor.id)
-	]);
-	const facts = { resellerId: account.reseller_id, actorOnTeam };
-	return {
-		account,
-		reviews: reviews.map((r) => ({
-			...r,
-			actions: r.actions ?? 0,
-			open_actions: r.open_actions ?? 0,
-			needsRecording: r.status === 'planned' && r.starts_at < now
-		})),
-		total,
-		page,
-		pageCount: Math.max(1, Math.ceil(total / ACCOUNT_REVIEWS_PAGE_SIZE)),
-		cadences,
-		...who,
-		can: { manage: canEditAccount(actor, facts) }
-	};
-}
-
 /** A review of this account, or "not found" (also when the id belongs to another account). */
-function ofAccount<T extends { account_id: number }>(review: T | undefined, accountId: number): T {
+export function ofAccount<T extends { account_id: number }>(
+	review: T | undefined,
+	accountId: number
+): T {
 	if (!review || review.account_id !== accountId) throw new NotFoundError('review');
 	return review;
-}
-
-interface NamedAttendee {
-	key: string;
-	kind: Attendee['kind'];
-	name: string;
-	/** A contact's job title, or a team member's team role. */
-	detail: string;
-	email: string;
-}
-
-/** Attendees with their names, in the order they were picked; people since removed are skipped. */
-function namedAttendees(
-	attendees: Attendee[],
-	who: Awaited<ReturnType<typeof people>>
-): NamedAttendee[] {
-	return attendees.flatMap((a): NamedAttendee[] => {
-		if (a.kind === 'contact') {
-			const c = who.contacts.find((x) => x.id === a.id);
-			return c
-				? [{ key: `contact:${c.id}`, kind: a.kind, name: c.name, detail: c.title, email: c.email }]
-				: [];
-		}
-		const m = who.team.find((x) => x.user_id === a.id);
-		return m
-			? [
-					{
-						key: `user:${m.user_id}`,
-						kind: a.kind,
-						name: m.name,
-						detail: m.team_role,
-						email: m.email
-					}
-				]
-			: [];
-	});
-}
-
-/** One review with its attendees, follow-up actions, and what the reader may do. */
-export async function getReview(
-	db: Db,
-	actor: Actor,
-	accountId: number,
-	reviewId: number,
-	now = new Date()
-) {
-	const account = await findReadableAccount(db, actor, accountId);
-	const review = ofAccount(await findReview(db, reviewId), accountId);
-	const [actions, who, actorOnTeam] = await Promise.all([
-		listReviewActions(db, reviewId),
-		people(db, accountId),
-		isOnTeam(db, accountId, actor.id)
-	]);
-	const facts = { resellerId: account.reseller_id, actorOnTeam };
-	return {
-		account,
-		review: { ...review, needsRecording: review.status === 'planned' && review.starts_at < now },
-		attendees: namedAttendees(review.attendees, who),
-		actions,
-		...who,
-		owners: who.team.filter((m) => m.active).map((m) => ({ id: m.user_id, name: m.name })),
-		can: { manage: canEditAccount(actor, facts), work: canWorkTasks(actor, facts) }
-	};
-}
-
-/** The picked attendees, each one of the account's contacts or team; refused at the field otherwise. */
-async function checkedAttendees(trx: Executor, accountId: number, values: string[]) {
-	const attendees = [...new Set(values)].map((value): Attendee => {
-		const match = /^(contact|user):(\d{1,10})$/.exec(value);
-		if (!match) throw new ConflictError('attendees', 'error.choice');
-		return { kind: match[1] as Attendee['kind'], id: Number(match[2]) };
-	});
-	if (attendees.length === 0) return attendees;
-	const who = await people(trx, accountId);
-	const known = new Set([
-		...who.contacts.map((c) => `contact:${c.id}`),
-		...who.team.map((m) => `user:${m.user_id}`)
-	]);
-	if (attendees.some((a) => !known.has(`${a.kind}:${a.id}`))) {
-		throw new ConflictError('attendees', 'error.choice');
-	}
-	return attendees;
 }
 
 /** What a review's audit rows carry: the row, named for the account's Activity list. */
@@ -230,7 +100,7 @@ export async function scheduleReview(
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await audit(trx, actor, null, review, 'create');
-		await healthInputsChanged(trx, accountId, now);
+		await reviewsChanged(trx, accountId, now);
 		return review.id;
 	});
 }
@@ -281,7 +151,7 @@ export async function editReview(
 			.executeTakeFirstOrThrow();
 		await audit(trx, actor, review, after);
 		if (startsAt.getTime() !== review.starts_at.getTime() || input.kind !== review.kind) {
-			await healthInputsChanged(trx, accountId, now);
+			await reviewsChanged(trx, accountId, now);
 		}
 	});
 }
@@ -316,7 +186,7 @@ export async function recordHeld(
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await audit(trx, actor, review, after);
-		if (review.status !== 'held') await healthInputsChanged(trx, accountId, now);
+		if (review.status !== 'held') await reviewsChanged(trx, accountId, now);
 	});
 }
 
@@ -339,7 +209,7 @@ export async function cancelReview(
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await audit(trx, actor, review, after);
-		await healthInputsChanged(trx, accountId, now);
+		await reviewsChanged(trx, accountId, now);
 	});
 }
 
@@ -405,34 +275,5 @@ export async function changeAction(
 		assertVersion(task, version, 'task');
 		await updateTask(trx, actor.id, task.account_id, task, completionSet(done, actor.id));
 		await healthInputsChanged(trx, task.account_id, now);
-	});
-}
-
-/**
- * The review as an `.ics` file anyone who may read the account can download, its summary in
- * the reader's language.
- */
-export async function reviewIcs(
-	db: Db,
-	actor: Actor,
-	accountId: number,
-	reviewId: number,
-	locale: Locale
-) {
-	const account = await findReadableAccount(db, actor, accountId);
-	const review = ofAccount(await findReview(db, reviewId), accountId);
-	const [who, messages] = await Promise.all([people(db, accountId), loadCatalogue(locale)]);
-	const kind = messages[`reviews.kindShort.${review.kind}`];
-	return buildIcs({
-		uid: `review-${review.id}@keel`,
-		start: review.starts_at,
-		durationMinutes: review.duration_minutes,
-		summary: review.title
-			? `${kind}: ${account.name} — ${review.title}`
-			: `${kind}: ${account.name}`,
-		description: review.agenda,
-		location: review.location,
-		stamp: review.updated_at,
-		attendees: namedAttendees(review.attendees, who).map((a) => ({ name: a.name, email: a.email }))
 	});
 }

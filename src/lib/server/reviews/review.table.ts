@@ -37,6 +37,15 @@ export interface ReviewActionTable {
 	review_id: number;
 }
 
+/** Per account and kind, what the cadence rule reads: kept in step with the account's reviews. */
+export interface AccountReviewFactsTable {
+	account_id: number;
+	kind: ReviewKind;
+	/** Local days, in the zone each review was scheduled in. */
+	last_held_on: string | null;
+	next_planned_on: string | null;
+}
+
 export interface ReviewCadenceTable {
 	segment: Segment;
 	kind: ReviewKind;

@@ -6,12 +6,13 @@ import { handleForm } from '$lib/server/http/form-action';
 import { loadOr404 } from '$lib/server/http/load';
 import { attendeesOf, scheduleFields } from '$lib/server/reviews/review.schema';
 import * as reviews from '$lib/server/reviews/review.service';
+import * as reviewView from '$lib/server/reviews/review-view.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
 	const page = positiveInt(url.searchParams.get('page'), 100_000) ?? 1;
-	return loadOr404(reviews.getForAccount(locals.db, user, Number(params.accountId), page));
+	return loadOr404(reviewView.getForAccount(locals.db, user, Number(params.accountId), page));
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -11,12 +11,13 @@ import {
 	holdFields
 } from '$lib/server/reviews/review.schema';
 import * as reviews from '$lib/server/reviews/review.service';
+import * as reviewView from '$lib/server/reviews/review-view.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
 	const user = requireUser(locals, url);
 	return loadOr404(
-		reviews.getReview(locals.db, user, Number(params.accountId), Number(params.reviewId))
+		reviewView.getReview(locals.db, user, Number(params.accountId), Number(params.reviewId))
 	);
 }) satisfies PageServerLoad;
 

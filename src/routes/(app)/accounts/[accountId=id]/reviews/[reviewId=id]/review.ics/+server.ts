@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { loadOr404 } from '$lib/server/http/load';
-import { reviewIcs } from '$lib/server/reviews/review.service';
+import { reviewIcs } from '$lib/server/reviews/review-view.service';
 import type { RequestHandler } from './$types';
 
 /** The review as a calendar file, for anyone who may read the account. */
