@@ -3,9 +3,8 @@ import { NotFoundError, StaleVersionError } from '../../domain/errors';
 import { assertOwnerOnTeam, lockAccountFor } from '../accounts/account-guard';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
-import { assertVersion, bumpVersion } from '../db/versioned';
-import { completionSet, updateTask } from '../tasks/task-change';
-import { healthInputsChanged } from '../health/health-refresh';
+import { bumpVersion } from '../db/versioned';
+import { settleTask } from '../tasks/task-change';
 import { addEvent, lockEscalation } from './escalation.repository';
 
 /** The escalation, locked, on an account the actor may run (as its status and priority). */
@@ -133,10 +132,6 @@ export async function changeAction(
 			.where('t.id', '=', taskId)
 			.forUpdate()
 			.executeTakeFirst();
-		if (!task) throw new NotFoundError('task');
-		await lockAccountFor(trx, actor, task.account_id, 'work');
-		assertVersion(task, version, 'task');
-		await updateTask(trx, actor.id, task.account_id, task, completionSet(done, actor.id));
-		await healthInputsChanged(trx, task.account_id);
+		await settleTask(trx, actor, task, version, done);
 	});
 }

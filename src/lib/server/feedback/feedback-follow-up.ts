@@ -1,16 +1,12 @@
 import type { Actor } from '../../domain/access';
 import { addDays, todayIn } from '../../domain/dates';
-import { NotFoundError } from '../../domain/errors';
 import type { FeedbackKind } from '../../domain/feedback';
 import type { Locale } from '../../domain/vocabulary';
 import { loadCatalogue } from '../../i18n/catalogue';
 import { format } from '../../i18n/format';
-import { lockAccountFor } from '../accounts/account-guard';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
-import { assertVersion } from '../db/versioned';
-import { healthInputsChanged } from '../health/health-refresh';
-import { completionSet, updateTask } from '../tasks/task-change';
+import { settleTask } from '../tasks/task-change';
 import { findFollowUpOwner } from './feedback.repository';
 
 /*
@@ -115,10 +111,6 @@ export async function completeFollowUp(
 			.where('source', '=', 'feedback')
 			.forUpdate()
 			.executeTakeFirst();
-		if (!task) throw new NotFoundError('task');
-		await lockAccountFor(trx, actor, task.account_id, 'work');
-		assertVersion(task, version, 'task');
-		await updateTask(trx, actor.id, task.account_id, task, completionSet(true, actor.id));
-		await healthInputsChanged(trx, task.account_id, now);
+		await settleTask(trx, actor, task, version, true, now);
 	});
 }

@@ -8,7 +8,7 @@ import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { healthInputsChanged } from '../health/health-refresh';
 import { refreshReviewFacts } from './review-facts.repository';
-import { completionSet, updateTask } from '../tasks/task-change';
+import { settleTask } from '../tasks/task-change';
 import { checkedAttendees } from './review-attendees';
 import { lockReview, lockReviewAction } from './review.repository';
 import type { BusinessReview } from './review.table';
@@ -269,11 +269,6 @@ export async function changeAction(
 	now = new Date()
 ) {
 	await db.transaction().execute(async (trx) => {
-		const task = await lockReviewAction(trx, taskId);
-		if (!task) throw new NotFoundError('task');
-		await lockAccountFor(trx, actor, task.account_id, 'work');
-		assertVersion(task, version, 'task');
-		await updateTask(trx, actor.id, task.account_id, task, completionSet(done, actor.id));
-		await healthInputsChanged(trx, task.account_id, now);
+		await settleTask(trx, actor, await lockReviewAction(trx, taskId), version, done, now);
 	});
 }

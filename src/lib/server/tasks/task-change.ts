@@ -1,7 +1,11 @@
-import type { Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
+import type { Actor } from '../../domain/access';
+import { NotFoundError } from '../../domain/errors';
+import { lockAccountFor } from '../accounts/account-guard';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../db/database';
-import { bumpVersion } from '../db/versioned';
+import { assertVersion, bumpVersion } from '../db/versioned';
+import { healthInputsChanged } from '../health/health-refresh';
 import type { TaskTable } from './task.table';
 
 /** What ticking a task off, or reopening it, writes: who settled it and when, or nobody. */
@@ -44,4 +48,25 @@ export async function updateTask(
 		after: { ...after, name: after.title }
 	});
 	return after;
+}
+
+/**
+ * Ticks a section's follow-up off, or reopens it, in the caller's transaction: `task` is the row
+ * the section locked (missing when the id is not one of its tasks). Whoever may work the
+ * account's tasks may, at the version their form showed; the account's health follows.
+ * Post-mortem actions, review follow-ups and feedback follow-ups are settled through here.
+ */
+export async function settleTask(
+	trx: Executor,
+	actor: Actor,
+	task: Selectable<TaskTable> | undefined,
+	version: number,
+	done: boolean,
+	now = new Date()
+) {
+	if (!task) throw new NotFoundError('task');
+	await lockAccountFor(trx, actor, task.account_id, 'work');
+	assertVersion(task, version, 'task');
+	await updateTask(trx, actor.id, task.account_id, task, completionSet(done, actor.id));
+	await healthInputsChanged(trx, task.account_id, now);
 }
