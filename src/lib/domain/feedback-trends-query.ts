@@ -55,13 +55,3 @@ export function feedbackTrendsParams(query: FeedbackTrendsQuery): URLSearchParam
 	if (query.compare) params.set('compare', query.compare);
 	return params;
 }
-
-/** The first days of the `n` months ending with `today`'s, oldest first. */
-export function monthsEnding(today: string, n: number): string[] {
-	const year = Number(today.slice(0, 4));
-	const month = Number(today.slice(5, 7)) - 1;
-	return Array.from({ length: n }, (_, i) => {
-		const first = new Date(Date.UTC(year, month - (n - 1 - i), 1));
-		return first.toISOString().slice(0, 10);
-	});
-}

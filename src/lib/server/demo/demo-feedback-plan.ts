@@ -22,6 +22,7 @@
 import { addDays, addMonths, daysBetween, todayIn } from '../../domain/dates';
 import {
 	needsFollowUp,
+	npsGroup,
 	type FeedbackKind,
 	type FeedbackSource,
 	type FeedbackStatus,
@@ -465,8 +466,10 @@ function snippetsFor(account: PlannedAccount): Record<Tone, FeedbackSnippet[]> {
 
 function toneOf(kind: FeedbackKind, score: number): Tone {
 	if (kind === 'csat') return score >= 4 ? 'positive' : score === 3 ? 'neutral' : 'negative';
-	return score >= 9 ? 'positive' : score >= 7 ? 'neutral' : 'negative';
+	return NPS_TONE[npsGroup(score)];
 }
+
+const NPS_TONE = { promoter: 'positive', passive: 'neutral', detractor: 'negative' } as const;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
 

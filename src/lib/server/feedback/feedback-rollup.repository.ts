@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database';
+import { feedbackTotals } from './feedback-totals';
 import type { Feedback } from './feedback.table';
 
 /**
@@ -74,21 +75,17 @@ const GROUP_BY: Record<string, RawBuilder<unknown>> = {
 	theme: sql`t.theme`
 };
 
+/** Each response's share of the monthly totals, signed: +1 added, −1 taken away. */
+const SIGNED_TOTALS = feedbackTotals(sql<number>`f.sign`);
+
 const MENTIONS = { totals: ['mentions'], aggregates: [sql`sum(f.sign)`], byTheme: true };
 
 const ROLLUPS: Rollup[] = [
 	{
 		table: 'feedback_monthly',
 		key: ['month', 'segment', 'region', 'sales_channel', 'csm_id'],
-		totals: ['responses', 'promoters', 'passives', 'detractors', 'csat_count', 'csat_sum'],
-		aggregates: [
-			sql`sum(f.sign)`,
-			sql`coalesce(sum(f.sign) filter (where f.kind = 'nps' and f.score >= 9), 0)`,
-			sql`coalesce(sum(f.sign) filter (where f.kind = 'nps' and f.score between 7 and 8), 0)`,
-			sql`coalesce(sum(f.sign) filter (where f.kind = 'nps' and f.score <= 6), 0)`,
-			sql`coalesce(sum(f.sign) filter (where f.kind = 'csat'), 0)`,
-			sql`coalesce(sum(f.sign * f.score) filter (where f.kind = 'csat'), 0)`
-		],
+		totals: Object.keys(SIGNED_TOTALS),
+		aggregates: Object.values(SIGNED_TOTALS),
 		byTheme: false
 	},
 	{

@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/access';
 import { todayIn } from '../../domain/dates';
 import { ForbiddenError } from '../../domain/errors';
 import { csatAverage, netPromoterScore } from '../../domain/feedback';
-import { monthsEnding, type FeedbackTrendsQuery } from '../../domain/feedback-trends-query';
+import { monthOf, monthsEnding } from '../../domain/adoption';
+import type { FeedbackTrendsQuery } from '../../domain/feedback-trends-query';
 import { listCsms } from '../accounts/account.repository';
 import type { Db } from '../db/database';
 import { monthlyTotals, themeMentions, type MonthlyTotals } from './feedback-trends.repository';
@@ -18,7 +19,7 @@ export function assertTrendsReader(actor: Actor) {
 }
 
 /** One month's NPS and CSAT: the counts, and the scores they make. */
-function monthOf(month: string, row: MonthlyTotals | undefined) {
+function monthTotals(month: string, row: MonthlyTotals | undefined) {
 	const counts = {
 		promoters: row?.promoters ?? 0,
 		passives: row?.passives ?? 0,
@@ -37,7 +38,7 @@ function monthOf(month: string, row: MonthlyTotals | undefined) {
 /** Totals over every month of a series. */
 function overall(rows: MonthlyTotals[]) {
 	const sum = (pick: (r: MonthlyTotals) => number) => rows.reduce((n, r) => n + pick(r), 0);
-	return monthOf('', {
+	return monthTotals('', {
 		month: '',
 		grp: null,
 		responses: sum((r) => r.responses),
@@ -61,7 +62,7 @@ export async function trends(
 	now = new Date()
 ) {
 	assertTrendsReader(actor);
-	const months = monthsEnding(todayIn(actor.timeZone, now), query.months);
+	const months = monthsEnding(monthOf(todayIn(actor.timeZone, now)), query.months);
 	const [from, to] = [months[0]!, months.at(-1)!];
 	const [totals, mentions, csms] = await Promise.all([
 		monthlyTotals(db, query, from, to),
@@ -70,7 +71,7 @@ export async function trends(
 	]);
 	const all = totals.filter((r) => r.grp === null);
 	const series = months.map((month) =>
-		monthOf(
+		monthTotals(
 			month,
 			all.find((r) => r.month === month)
 		)
@@ -98,7 +99,7 @@ export async function trends(
 				query.compare === 'csm' ? (csms.find((c) => String(c.id) === key)?.name ?? null) : null,
 			total: overall(rows),
 			months: months.map((month) =>
-				monthOf(
+				monthTotals(
 					month,
 					rows.find((r) => r.month === month)
 				)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { FEEDBACK_PAGE_SIZE, type FeedbackListQuery } from '../../domain/feedback-list-query';
 import type { Executor } from '../db/database';
+import { feedbackTotals } from './feedback-totals';
 
 export function lockFeedback(db: Executor, feedbackId: number) {
 	return db
@@ -71,24 +72,19 @@ export async function countAccountFeedback(
 	return row.n;
 }
 
-/** Count of each NPS group and the CSAT count and sum: what NPS and mean CSAT are made of. */
-const promoters = sql<number>`count(*) filter (where f.kind = 'nps' and f.score >= 9)`;
-const passives = sql<number>`count(*) filter (where f.kind = 'nps' and f.score between 7 and 8)`;
-const detractors = sql<number>`count(*) filter (where f.kind = 'nps' and f.score <= 6)`;
-const csatCount = sql<number>`count(*) filter (where f.kind = 'csat')`;
-const csatSum = sql<number>`coalesce(sum(f.score) filter (where f.kind = 'csat'), 0)`;
+const totals = feedbackTotals();
 
 /** The account's responses received on or after `from`, added up in one pass. */
 export function accountTotalsSince(db: Executor, accountId: number, from: string) {
 	return db
 		.selectFrom('feedback as f')
 		.select([
-			promoters.as('promoters'),
-			passives.as('passives'),
-			detractors.as('detractors'),
-			csatCount.as('csat_count'),
-			csatSum.as('csat_sum'),
-			sql<number>`count(*)`.as('responses')
+			totals.promoters.as('promoters'),
+			totals.passives.as('passives'),
+			totals.detractors.as('detractors'),
+			totals.csat_count.as('csat_count'),
+			totals.csat_sum.as('csat_sum'),
+			totals.responses.as('responses')
 		])
 		.where('f.account_id', '=', accountId)
 		.where('f.received_on', '>=', from)
@@ -102,9 +98,9 @@ export function npsByQuarter(db: Executor, accountId: number, from: string) {
 		.selectFrom('feedback as f')
 		.select([
 			quarter.as('quarter'),
-			promoters.as('promoters'),
-			passives.as('passives'),
-			detractors.as('detractors')
+			totals.promoters.as('promoters'),
+			totals.passives.as('passives'),
+			totals.detractors.as('detractors')
 		])
 		.where('f.account_id', '=', accountId)
 		.where('f.kind', '=', 'nps')
