@@ -2,7 +2,7 @@
 // Without --password it reads KEEL_USER_PASSWORD, so the password stays out of shell history.
 import { parseArgs } from 'node:util';
 import { ConflictError } from '../src/lib/domain/errors';
-import { en } from '../src/lib/i18n/messages/en';
+import { loadCatalogue, type MessageKey } from '../src/lib/i18n/catalogue';
 import { USER_ROLES, isOneOf } from '../src/lib/domain/vocabulary';
 import { openFromEnv } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
@@ -38,9 +38,10 @@ try {
 	});
 	console.log(`[keel] created ${values.role} ${values.email} (id ${id})`);
 } catch (error) {
+	const en = await loadCatalogue('en');
 	const message =
 		error instanceof ConflictError
-			? `${error.field}: ${en[error.messageKey as keyof typeof en] ?? error.messageKey}`
+			? `${error.field}: ${en[error.messageKey as MessageKey] ?? error.messageKey}`
 			: String(error);
 	console.error(`[keel] could not create the user: ${message}`);
 	process.exitCode = 1;

@@ -16,8 +16,11 @@ declare global {
 			locale: Locale;
 		}
 		interface PageData {
-			/** From the root layout's universal load (catalogue.ts); server loads do not send it. */
-			messages?: Messages;
+			/**
+			 * Core and the route's sections, from the root layout's universal load (catalogue.ts,
+			 * route-sections.ts); server loads do not send it.
+			 */
+			messages?: Partial<Messages>;
 			locale: Locale;
 			timeZone: string;
 		}

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountListQuery } from '../../src/lib/domain/account-list-query';
 import { navigationFor } from '../../src/lib/domain/navigation';
 import { USER_ROLES } from '../../src/lib/domain/vocabulary';
-import { en } from '../../src/lib/i18n/messages/en';
+import { loadCatalogue } from '../../src/lib/i18n/catalogue';
+
+const en = await loadCatalogue('en');
 
 describe('navigationFor', () => {
 	it('gives a CSM My work first (their home), their accounts, escalations, reviews, the board, feedback trends, then all accounts', () => {

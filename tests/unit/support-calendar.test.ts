@@ -13,9 +13,11 @@ import {
 import { weekRuns } from '../../src/lib/domain/support-summary';
 import { formValues } from '../../src/lib/domain/validation';
 import { parseCalendarForm, readWeek } from '../../src/lib/server/support/support.schema';
-import { en } from '../../src/lib/i18n/messages/en';
+import { loadCatalogue } from '../../src/lib/i18n/catalogue';
 import { gridFields } from '../support/calendar-form';
 import { error, value } from '../support/field-results';
+
+const en = await loadCatalogue('en');
 
 describe('dayHours', () => {
 	it('reads an opening and a later closing time as one interval of that weekday', () => {

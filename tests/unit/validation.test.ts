@@ -19,7 +19,9 @@ import {
 	type FieldError
 } from '../../src/lib/domain/validation';
 import { error, file, value } from '../support/field-results';
-import { en } from '../../src/lib/i18n/messages/en';
+import { loadCatalogue, type MessageKey } from '../../src/lib/i18n/catalogue';
+
+const en = await loadCatalogue('en');
 
 describe('text', () => {
 	it('trims what the user typed', () => {
@@ -321,7 +323,7 @@ describe('error keys', () => {
 		];
 		for (const { key, params } of results) {
 			expect(en).toHaveProperty([key]);
-			const template = en[key as keyof typeof en];
+			const template = en[key as MessageKey];
 			for (const name of Object.keys(params ?? {})) expect(template).toContain(`{${name}}`);
 		}
 	});

@@ -14,10 +14,11 @@ import {
 import type { MessageKey, Messages } from './catalogue';
 
 /**
- * Components translate through these: the root layout's universal load puts the one catalogue
- * the user needs into page data (see catalogue.ts), so no catalogue is in the entry bundle.
+ * Components translate through these: the root layout's universal load puts the user's locale's
+ * core and the route's sections into page data (see catalogue.ts), so no catalogue is in the
+ * entry bundle. A key outside them would show as itself; route-messages.test.ts rules that out.
  */
-function messages(): Messages | undefined {
+function messages(): Partial<Messages> | undefined {
 	return page.data.messages;
 }
 
