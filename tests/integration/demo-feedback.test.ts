@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths } from '../../src/lib/domain/dates';
+import { addDays, addMonths, daysBetween } from '../../src/lib/domain/dates';
 import {
 	FEEDBACK_STATUSES,
 	csatAverage,
@@ -222,6 +222,7 @@ describe(`demo reviews and feedback on ${ENGINE}`, () => {
 				'c.account_id as contact_account',
 				'r.account_id as review_account',
 				'r.status as review_status',
+				'r.kind as review_kind',
 				'r.starts_at as review_starts_at',
 				'r.time_zone as review_time_zone'
 			])
@@ -253,12 +254,15 @@ describe(`demo reviews and feedback on ${ENGINE}`, () => {
 			if (f.review_account !== null) {
 				linked++;
 				expect(f.review_account, name).toBe(f.account_id);
-				// As the app allows it: given in a CBR, at a review of the account held that day.
-				expect(f.source, name).toBe('cbr');
+				// As the app allows it: given in a CBR, at a review of the account held that day, or
+				// an operational survey answered in the weeks before the review that went through it.
 				expect(f.review_status, name).toBe('held');
-				expect(f.received_on, name).toBe(
-					instantToZoned(f.review_starts_at!, f.review_time_zone!).date
-				);
+				const heldOn = instantToZoned(f.review_starts_at!, f.review_time_zone!).date;
+				if (f.source === 'cbr') expect(f.received_on, name).toBe(heldOn);
+				else {
+					expect([f.source, f.review_kind], name).toEqual(['operational_survey', 'survey_review']);
+					expect(daysBetween(f.received_on, heldOn), name).toBeGreaterThanOrEqual(7);
+				}
 			}
 			const library = f.themes.filter(isLibraryTheme);
 			expect(library.length, name).toBeLessThanOrEqual(2);

@@ -257,19 +257,26 @@ describe('planFeedback', () => {
 		expect(ages.some((a) => a > 30 && a <= 45)).toBe(true);
 	});
 
-	it('names a held review of the account for responses given in a CBR, on its day', () => {
+	it('names a held review of the account: a CBR on its day, an operational survey weeks before', () => {
 		const linked = rows.filter((f) => f.reviewIndex !== null);
 		expect(linked.length).toBeGreaterThan(rows.length * 0.03);
 		for (const f of linked) {
 			const review = reviews[f.reviewIndex!]!;
-			expect([review.accountIndex, review.status, review.day]).toEqual([
-				f.accountIndex,
-				'held',
-				f.receivedOn
-			]);
-			expect(f.source).toBe('cbr');
-			expect(['nps', 'comment']).toContain(f.kind);
+			expect([review.accountIndex, review.status]).toEqual([f.accountIndex, 'held']);
+			if (f.source === 'cbr') {
+				expect(review.day).toBe(f.receivedOn);
+				expect(['nps', 'comment']).toContain(f.kind);
+			} else {
+				expect([f.source, f.kind, review.kind]).toEqual([
+					'operational_survey',
+					'csat',
+					'survey_review'
+				]);
+				expect(daysBetween(f.receivedOn, review.day)).toBeGreaterThanOrEqual(7);
+				expect(daysBetween(f.receivedOn, review.day)).toBeLessThanOrEqual(21);
+			}
 		}
-		expect(rows.some((f) => f.source === 'operational_survey' && f.kind === 'csat')).toBe(true);
+		expect(linked.some((f) => f.source === 'operational_survey')).toBe(true);
+		expect(linked.some((f) => f.source === 'cbr')).toBe(true);
 	});
 });

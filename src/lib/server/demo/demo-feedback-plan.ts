@@ -404,7 +404,7 @@ function planAccount(
 
 	const rows: PlannedFeedback[] = [];
 	// Given in reviews: a comment or an NPS in a CBR, naming it; CSAT of an operational survey
-	// from the weeks before its review.
+	// from the weeks before the review that goes through it, naming that review.
 	const inReviews = Math.ceil(count * IN_REVIEW_CAP);
 	for (const review of held) {
 		if (rows.length >= inReviews) break;
@@ -413,7 +413,7 @@ function planAccount(
 		if (review.kind === 'survey_review') {
 			const day = held - rng.int(7, 21);
 			if (day >= first && rng.chance(SURVEY_CSAT)) {
-				rows.push(response('csat', 'operational_survey', day));
+				rows.push(response('csat', 'operational_survey', day, review.reviewIndex));
 			}
 			continue;
 		}
