@@ -14,7 +14,12 @@ export function csvCell(value: CsvCell): string {
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Rows as CSV text, lines ended with CRLF as the RFC asks. */
+/** One record, ended with CRLF as the RFC asks. */
+export function csvLine(row: readonly CsvCell[]): string {
+	return row.map(csvCell).join(',') + '\r\n';
+}
+
+/** Rows as CSV text. */
 export function toCsv(rows: CsvCell[][]): string {
-	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	return rows.map(csvLine).join('');
 }

@@ -3,6 +3,7 @@ import { PAGE_SIZE, type AccountListQuery } from '../../domain/account-list-quer
 import { addDays } from '../../domain/dates';
 import type { TeamRole } from '../../domain/vocabulary';
 import type { Database, Executor } from '../db/database';
+import { keysetAfter, type KeysetPosition } from '../db/keyset';
 import type { AccountTable } from './account.table';
 
 /** The filters every list query shares; `resellerId` scopes a partner to their customers. */
@@ -87,23 +88,28 @@ export function primaryCsm(eb: ExpressionBuilder<Database & { a: AccountTable },
 }
 
 /**
- * One page of the list. The page's ids are chosen first (filter, sort, limit on `accounts`
- * alone); names of resellers and CSMs are joined for those 25 rows only, not for every match.
+ * One page of the list, or with `batch` the rows after a position (an export's next batch).
+ * The rows' ids are chosen first (filter, sort, limit on `accounts` alone); names of resellers
+ * and CSMs are joined for those rows only, not for every match.
  */
 export function listAccounts(
 	db: Executor,
 	query: AccountListQuery,
 	resellerId: number | null,
-	today: string
+	today: string,
+	batch?: { after: KeysetPosition | null; size: number }
 ) {
 	const direction = (ob: OrderByItemBuilder) =>
 		(query.dir === 'asc' ? ob.asc() : ob.desc()).nullsLast();
 	const page = filteredAccounts(db, query, resellerId, today)
 		.select('a.id')
+		.$if(batch?.after != null, (qb) =>
+			qb.where(keysetAfter(`a.${query.sort}`, 'a.id', query.dir, batch!.after!))
+		)
 		.orderBy(`a.${query.sort}`, direction)
 		.orderBy('a.id')
-		.limit(PAGE_SIZE)
-		.offset((query.page - 1) * PAGE_SIZE)
+		.limit(batch?.size ?? PAGE_SIZE)
+		.offset(batch ? 0 : (query.page - 1) * PAGE_SIZE)
 		.as('page');
 	return db
 		.selectFrom(page)
@@ -112,6 +118,7 @@ export function listAccounts(
 		.leftJoinLateral(primaryCsm, (join) => join.onTrue())
 		.select([
 			'a.id',
+			'a.external_id',
 			'a.name',
 			'a.segment',
 			'a.region',

@@ -393,5 +393,8 @@ export const core = {
 	'field.received_on': 'Received on',
 	'field.themes': 'Themes',
 	'field.routed_team': 'Routed to',
-	'field.comment': 'Comment'
+	'field.comment': 'Comment',
+
+	'export.csv': 'Export CSV',
+	'export.csvHint': 'Every row matching these filters, as a spreadsheet file'
 } as const;

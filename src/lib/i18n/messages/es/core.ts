@@ -393,5 +393,8 @@ export const core: SectionMessages<'core'> = {
 	'field.received_on': 'Recibida el',
 	'field.themes': 'Temas',
 	'field.routed_team': 'Derivada a',
-	'field.comment': 'Comentario'
+	'field.comment': 'Comentario',
+
+	'export.csv': 'Exportar CSV',
+	'export.csvHint': 'Todas las filas que cumplen estos filtros, en un archivo de hoja de cálculo'
 };

@@ -393,5 +393,8 @@ export const core: SectionMessages<'core'> = {
 	'field.received_on': 'Recebido em',
 	'field.themes': 'Temas',
 	'field.routed_team': 'Encaminhado para',
-	'field.comment': 'Comentário'
+	'field.comment': 'Comentário',
+
+	'export.csv': 'Exportar CSV',
+	'export.csvHint': 'Todas as linhas que atendem a estes filtros, em um arquivo de planilha'
 };
