@@ -5,6 +5,7 @@
  *
  *   npm run bench -- [--accounts 10000] [--escalations 50000] [--feedback 500000] [--duration 20] [--connections 16] [--no-build]
  *   npm run bench -- --recompute-only --accounts 100000
+ *   npm run bench -- --export-only --accounts 100000
  *   npm run bench -- --only 'health|risks'
  *
  * DATABASE_URL set: a fresh database `keel_bench` on that server. Unset: a fresh PGlite folder.
@@ -12,7 +13,7 @@
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
 		'no-build': { type: 'boolean', default: false },
 		// Only seed and time the set-based health recompute (e.g. --accounts 100000).
 		'recompute-only': { type: 'boolean', default: false },
+		// Only seed and stream the accounts export, with the server's memory (e.g. 100000).
+		'export-only': { type: 'boolean', default: false },
 		// The recompute's ranges and how many run at once (refreshAllHealth's defaults otherwise).
 		partitions: { type: 'string' },
 		concurrency: { type: 'string' },
@@ -52,8 +55,10 @@ const ACCOUNTS = Number(args.accounts);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const PORT = Number(args.port);
-const ESCALATIONS = args['recompute-only'] ? undefined : Number(args.escalations ?? 5 * ACCOUNTS);
-const FEEDBACK = Number(args.feedback ?? (args['recompute-only'] ? 20 : 50) * ACCOUNTS);
+/** A run at scale for one measurement: lighter seeding, no page measurements. */
+const AT_SCALE = args['recompute-only'] || args['export-only'];
+const ESCALATIONS = AT_SCALE ? undefined : Number(args.escalations ?? 5 * ACCOUNTS);
+const FEEDBACK = Number(args.feedback ?? (AT_SCALE ? 20 : 50) * ACCOUNTS);
 const ORIGIN = `http://localhost:${PORT}`;
 
 function log(line: string) {
@@ -270,9 +275,10 @@ async function main() {
 	);
 	// Steady state: what autovacuum does on a server minutes after a bulk load.
 	await refreshPlannerStatistics(open.db);
-	await timeRecompute(open.db);
-	if (args['recompute-only']) {
+	if (!args['export-only']) await timeRecompute(open.db);
+	if (AT_SCALE) {
 		await open.close();
+		if (args['export-only']) await timeExports(database.env, EXPORTS.slice(0, 1));
 		await database.cleanup();
 		return;
 	}
@@ -347,19 +353,8 @@ async function main() {
 	log(`usage readings: ${usageRows.n}`);
 	log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			DATABASE_URL: undefined,
-			...database.env,
-			PORT: String(PORT),
-			ORIGIN,
-			KEEL_DEMO: '0'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = await startServer(database.env);
 	try {
-		await waitUntilUp(`${ORIGIN}/login`);
 		const cookie = await signInCookie('manager@keel.demo');
 		const csmCookie = await signInCookie('csm1@keel.demo');
 		const salesCookie = await signInCookie('sales@keel.demo');
@@ -477,9 +472,76 @@ async function main() {
 		);
 		printTable('Serial (1 connection, 5 s each): render time', serial, serial.at(-1)!.p50);
 	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.once('exit', r));
-		await database.cleanup();
+		await stopServer(server);
+	}
+	await timeExports(database.env, EXPORTS);
+	await database.cleanup();
+}
+
+/** Starts the built server on the bench's database; resolves once it answers. */
+async function startServer(env: NodeJS.ProcessEnv) {
+	const server = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			DATABASE_URL: undefined,
+			...env,
+			PORT: String(PORT),
+			ORIGIN,
+			KEEL_DEMO: '0'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	await waitUntilUp(`${ORIGIN}/login`);
+	return server;
+}
+
+async function stopServer(server: ReturnType<typeof spawn>) {
+	server.kill('SIGTERM');
+	await new Promise((r) => server.once('exit', r));
+}
+
+/** The CSV exports timed, each of every row its list holds (a manager sees them all). */
+const EXPORTS = [{ name: 'accounts list', path: '/accounts/export.csv' }];
+
+/**
+ * Each export streamed as a browser downloads it, on a fresh server, twice (the first warms
+ * it): rows, size, time, and the server's resident memory sampled every 50 ms, so a file
+ * built up in memory instead of streamed would show as memory rising with its size.
+ */
+async function timeExports(env: NodeJS.ProcessEnv, exports: { name: string; path: string }[]) {
+	const server = await startServer(env);
+	try {
+		const cookie = await signInCookie('manager@keel.demo');
+		const rss = () =>
+			Number(readFileSync(`/proc/${server.pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+		console.log('\nCSV exports (streamed; server memory before and at its peak)');
+		console.log('| export | rows | MB | seconds | rows/s | RSS before MB | RSS peak MB |');
+		console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+		for (const { name, path } of exports) {
+			for (const run of ['warm-up', 'measured']) {
+				const before = rss();
+				let peak = before;
+				const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+				const started = performance.now();
+				const response = await fetch(`${ORIGIN}${path}`, { headers: { cookie } });
+				if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+				let bytes = 0;
+				let lines = 0;
+				for await (const chunk of response.body!) {
+					bytes += chunk.length;
+					for (const byte of chunk) if (byte === 10) lines++;
+				}
+				clearInterval(sampler);
+				const seconds = (performance.now() - started) / 1000;
+				if (run === 'warm-up') continue;
+				const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+				console.log(
+					`| ${name} | ${lines - 1} | ${mb(bytes)} | ${seconds.toFixed(2)} | ${((lines - 1) / seconds).toFixed(0)} | ${mb(before)} | ${mb(peak)} |`
+				);
+			}
+		}
+	} finally {
+		await stopServer(server);
 	}
 }
 
