@@ -91,7 +91,7 @@ export function healthFactsOn(stored: StoredHealthInputs, today: string, now: Da
 
 /** Scores given in the window that ends today: a response leaves it 180 days on. */
 function sentimentOn(stored: StoredHealthInputs, today: string) {
-	const since = addDays(today, -SENTIMENT_WINDOW_DAYS);
+	const since = windowsEnding(today).sentimentSince;
 	const within = (scores: [string, number][]) =>
 		scores.filter(([day]) => day > since && day <= today).map(([, score]) => score);
 	return sentimentFacts(within(stored.npsScores), within(stored.csatScores));
@@ -100,16 +100,37 @@ function sentimentOn(stored: StoredHealthInputs, today: string) {
 function supportFacts(stored: StoredHealthInputs, today: string) {
 	const open = stored.openEscalations;
 	const anyOpen = open.P1 + open.P2 + open.P3 + open.P4 > 0;
-	const breachesSince = addDays(today, -BREACH_WINDOW_DAYS);
+	const { breachesSince, supportSince } = windowsEnding(today);
 	return {
 		open,
 		breaches: stored.breachDays.filter((day) => day > breachesSince).length,
 		hasData:
-			anyOpen ||
-			(stored.lastEscalationDay !== null &&
-				stored.lastEscalationDay > addDays(today, -SUPPORT_HISTORY_DAYS))
+			anyOpen || (stored.lastEscalationDay !== null && stored.lastEscalationDay > supportSince)
 	};
 }
+
+/**
+ * The day before each look-back window ending `today` opens. A pass has only a few todays (one
+ * per zone's date), so they are worked out once each instead of once per account: date
+ * arithmetic was a tenth of a 100,000-account pass.
+ */
+function windowsEnding(today: string) {
+	let windows = windowsByToday.get(today);
+	if (!windows) {
+		if (windowsByToday.size > 8) windowsByToday.clear();
+		windows = {
+			sentimentSince: addDays(today, -SENTIMENT_WINDOW_DAYS),
+			breachesSince: addDays(today, -BREACH_WINDOW_DAYS),
+			supportSince: addDays(today, -SUPPORT_HISTORY_DAYS)
+		};
+		windowsByToday.set(today, windows);
+	}
+	return windows;
+}
+const windowsByToday = new Map<
+	string,
+	{ sentimentSince: string; breachesSince: string; supportSince: string }
+>();
 
 /** 'YYYY-MM-01' of the month `n` months before `now`'s (UTC); a pass asks once per account. */
 function monthsBefore(now: Date, n: number) {

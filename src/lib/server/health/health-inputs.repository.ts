@@ -160,29 +160,6 @@ function windowDays(now: Date) {
 	return Array.from({ length: DROP_WINDOW_DAYS + 2 }, (_, i) => addDays(utcToday, -i));
 }
 
-/**
- * Accounts in scope whose inputs were never stored (created before the store existed, say), or
- * were stored in an older shape.
- */
-export async function accountsWithoutInputs(db: Executor, scope: HealthScope) {
-	if (isEmpty(scope)) return [];
-	const rows = await db
-		.selectFrom('accounts as a')
-		.select('a.id')
-		.where(inScope('a.id', scope))
-		.where(({ not, exists, selectFrom }) =>
-			not(
-				exists(
-					selectFrom('health_inputs as i')
-						.whereRef('i.account_id', '=', 'a.id')
-						.where(sql<boolean>`(i.inputs->>'v')::int = ${INPUTS_VERSION}`)
-				)
-			)
-		)
-		.execute();
-	return rows.map((r) => r.id);
-}
-
 export interface AccountHealthInputs {
 	accountId: number;
 	segment: Segment;
@@ -209,20 +186,23 @@ export async function gatherHealthInputs(
 	now: Date,
 	from: 'stored' | 'sections' = 'stored'
 ): Promise<AccountHealthInputs[]> {
-	if (isEmpty(scope)) return [];
+	return (await readHealthInputs(db, scope, now, from)).ready;
+}
+
+/**
+ * As `gatherHealthInputs`, and the accounts in scope whose stored inputs are missing (created
+ * before the store existed, say) or in an older shape: found by the same scan, rather than by a
+ * query of its own that reads every account's inputs again.
+ */
+export async function readHealthInputs(
+	db: Executor,
+	scope: HealthScope,
+	now: Date,
+	from: 'stored' | 'sections' = 'stored'
+): Promise<{ ready: AccountHealthInputs[]; unread: number[] }> {
+	if (isEmpty(scope)) return { ready: [], unread: [] };
 	const window = sql`${DROP_WINDOW_DAYS}::int`;
-	const result = await sql<{
-		account_id: number;
-		segment: Segment;
-		region: Region;
-		today: string;
-		arr: number;
-		days_to_renewal: number | null;
-		inputs: StoredHealthInputs;
-		kept_high: number | null;
-		kept_high_on: string | null;
-		current: number | null;
-	}>`
+	const result = await sql<InputsRow & { inputs: StoredHealthInputs | null }>`
 		-- Today per zone, worked out once per zone rather than once per account.
 		with zones as (
 			select time_zone, (${now}::timestamptz at time zone time_zone)::date as today
@@ -243,8 +223,13 @@ export async function gatherHealthInputs(
 			case when h.recent_high_on >= s.today - ${window} then h.recent_high_on else w.day end::text
 				as kept_high_on
 		from scope s
-		join ${from === 'stored' ? sql`health_inputs` : sql`(${inputsFromSections(scope, now)})`} i
-			on i.account_id = s.id
+		${
+			from === 'stored'
+				? // The scope again on the inputs: a range's pass reads only its own rows of them.
+					sql`left join health_inputs i on i.account_id = s.id and ${inScope('i.account_id', scope)}
+						and (i.inputs->>'v')::int = ${INPUTS_VERSION}`
+				: sql`join (${inputsFromSections(scope, now)}) i on i.account_id = s.id`
+		}
 		left join account_health h on h.account_id = s.id
 		left join lateral (
 			select x.score, x.day from health_snapshots x
@@ -256,7 +241,30 @@ export async function gatherHealthInputs(
 		) w on true
 	`.execute(db);
 
-	return result.rows.map((r) => ({
+	const ready: AccountHealthInputs[] = [];
+	const unread: number[] = [];
+	for (const r of result.rows) {
+		if (r.inputs === null) unread.push(r.account_id);
+		else ready.push(facts(r, r.inputs, now));
+	}
+	return { ready, unread };
+}
+
+/** An account's row of the query above, but for its stored inputs. */
+interface InputsRow {
+	account_id: number;
+	segment: Segment;
+	region: Region;
+	today: string;
+	arr: number;
+	days_to_renewal: number | null;
+	kept_high: number | null;
+	kept_high_on: string | null;
+	current: number | null;
+}
+
+function facts(r: InputsRow, inputs: StoredHealthInputs, now: Date): AccountHealthInputs {
+	return {
 		accountId: r.account_id,
 		segment: r.segment,
 		region: r.region,
@@ -269,7 +277,7 @@ export async function gatherHealthInputs(
 			r.current,
 			r.today
 		),
-		breachedP1: r.inputs.breachedOpenP1 ?? 0,
-		facts: healthFactsOn(r.inputs, r.today, now)
-	}));
+		breachedP1: inputs.breachedOpenP1 ?? 0,
+		facts: healthFactsOn(inputs, r.today, now)
+	};
 }

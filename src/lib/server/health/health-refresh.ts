@@ -9,8 +9,8 @@ import {
 import { applyRuleHits } from '../churn/churn-rules.repository';
 import type { Db, Executor } from '../db/database';
 import {
-	accountsWithoutInputs,
 	gatherHealthInputs,
+	readHealthInputs,
 	storeHealthInputs,
 	type AccountHealthInputs
 } from './health-inputs.repository';
@@ -40,14 +40,14 @@ export async function refreshHealth(
 	// A whole-portfolio pass is a few big hash aggregates: JIT-compiling them costs more (~0.8 s
 	// at 100,000 accounts) than it saves. Local to the caller's transaction.
 	if (isBulk(scope)) await sql`set local jit = off`.execute(db);
-	if (!isBulk(scope) || options.reread) {
-		await storeHealthInputs(db, scope, now);
-	} else {
-		const unread = await accountsWithoutInputs(db, scope);
+	if (!isBulk(scope) || options.reread) await storeHealthInputs(db, scope, now);
+	const { ready: inputs, unread } = await readHealthInputs(db, scope, now);
+	if (unread.length > 0) {
 		// A few new accounts by id; a portfolio that has never been read, by its own range.
-		if (unread.length > 0) await storeHealthInputs(db, unread.length > 1000 ? scope : unread, now);
+		await storeHealthInputs(db, unread.length > 1000 ? scope : unread, now);
+		for (const input of await gatherHealthInputs(db, unread, now)) inputs.push(input);
 	}
-	const [inputs, models] = [await gatherHealthInputs(db, scope, now), await loadHealthModels(db)];
+	const models = await loadHealthModels(db);
 	const scored = inputs.map((input) => ({
 		input,
 		health: scoreHealth(componentScores(input.facts), modelFor(models, input.segment))
