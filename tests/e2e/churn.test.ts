@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, launchBrowser, open, postForm, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 /** The account of the first flag on the churn risk list, as its Risks-tab path. */
-async function firstFlaggedAccount(page: import('playwright-core').Page) {
+async function firstFlaggedAccount(page: Page) {
 	await open(page, '/risks');
 	const href = await page.locator('table a[href$="/risks"]').first().getAttribute('href');
 	if (!href) throw new Error('no flagged account on /risks');
@@ -120,6 +121,58 @@ describe('churn risks in the browser', () => {
 		await expect.poll(async () => await page.locator('li.unread').count()).toBe(0);
 		await open(page, '/notifications');
 		expect(await page.locator('nav .nav-count').count()).toBe(0);
+		await context.close();
+	});
+});
+
+describe('exporting the churn risk list', () => {
+	const exportLink = (page: Page) => page.getByRole('link', { name: 'Export CSV' });
+	/** The flags the list's filters match: the first number of its summary. */
+	const total = async (page: Page) =>
+		firstNumber(await page.locator('#risk-list-title').textContent());
+	const firstAccount = async (page: Page) =>
+		(await page.locator('tbody tr td a').first().textContent())!.trim();
+
+	it('downloads every flag the filters match, in the list’s order', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/risks?sort=renewal');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-churn-risks-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 5)).toEqual(['Account', 'Severity', 'Reason', 'Rule', 'Status']);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows).toHaveLength(await total(page));
+		expect(rows[0]![0]).toBe(await firstAccount(page));
+		// Active flags only, as the list's default state shows.
+		expect(rows.every((r) => r[4] === 'Open' || r[4] === 'Mitigating')).toBe(true);
+		await context.close();
+	});
+
+	it('gives sales only the flags on their own accounts', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.sales);
+		await open(page, '/risks?state=closed');
+		const closed = await total(page);
+		const { rows } = await clickDownload(page, exportLink(page));
+		expect(rows).toHaveLength(closed);
+		await open(page, '/risks');
+		const active = await clickDownload(page, exportLink(page));
+		expect(active.rows).toHaveLength(await total(page));
+		expect(active.rows[0]![0]).toBe(await firstAccount(page));
+		await context.close();
+	});
+
+	it('refuses the file to those the list refuses', async () => {
+		for (const who of [DEMO.partner, DEMO.csm1]) {
+			const { context, page } = await signIn(browser, baseURL, who);
+			expect((await page.goto('/risks'))?.status()).toBe(403);
+			const file = await page.request.get('/risks/export.csv', { maxRedirects: 0 });
+			expect(file.status()).toBe(403);
+			await context.close();
+		}
+		// Signed out: off to sign in, as for the page.
+		const context = await browser.newContext({ baseURL });
+		const file = await context.request.get('/risks/export.csv', { maxRedirects: 0 });
+		expect(file.status()).toBe(303);
+		expect(file.headers()['location']).toMatch(/^\/login\?next=/);
 		await context.close();
 	});
 });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, firstAccountId, launchBrowser, open, postForm, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -188,6 +189,82 @@ describe('escalations in the browser', () => {
 			body: 'Hello from another reseller'
 		});
 		expect(posted.status).toBe(404);
+		await context.close();
+	});
+});
+
+describe('exporting the escalation lists and My work', () => {
+	const exportLink = (page: Page) => page.getByRole('link', { name: 'Export CSV' });
+	/** The number (digit grouping dropped) the list counts itself with: "1,204 escalations". */
+	async function count(page: Page, pattern: RegExp) {
+		return firstNumber(await page.locator('main p', { hasText: pattern }).first().textContent());
+	}
+
+	it('a manager downloads every escalation the queue’s filters match, in its order', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/escalations?state=all');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-escalations-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 3)).toEqual(['Priority', 'Title', 'Account']);
+		expect(header).toContain('First response due (UTC)');
+		const total = await count(page, /^[\d.,\u00a0\u202f]+ escalations?$/);
+		expect(total).toBeGreaterThan(0);
+		expect(rows).toHaveLength(total);
+		const first = page.locator('ul.escalations li').first();
+		expect(rows[0]![1]).toBe((await first.locator('.item-head a').first().textContent())!.trim());
+		expect(await first.textContent()).toContain(rows[0]![2]!);
+		await context.close();
+	});
+
+	it('a partner’s file holds only their reseller’s escalations, as their queue does', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.partner);
+		await open(page, '/escalations?state=all');
+		const { rows } = await clickDownload(page, exportLink(page));
+		expect(rows).toHaveLength(await count(page, /^[\d.,\u00a0\u202f]+ escalations?$/));
+		await context.close();
+	});
+
+	it('a CSM downloads the post-mortems the search finds, newest first', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
+		await open(page, '/escalations/postmortems');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-postmortems-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header).toContain('Root cause');
+		const total = await count(page, /^[\d.,\u00a0\u202f]+ post-mortems?$/);
+		expect(total).toBeGreaterThan(0);
+		expect(rows).toHaveLength(total);
+		const first = page.locator('ul.escalations li').first();
+		expect(rows[0]![1]).toBe((await first.locator('.item-head a').first().textContent())!.trim());
+		await context.close();
+	});
+
+	it('a CSM downloads their My work: every task the page lists, in its order', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
+		await open(page, '/my-work');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-my-work-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header).toEqual(['Account', 'Task', 'From', 'Due date', 'Days overdue']);
+		const total = await count(page, /tasks? overdue or due by/);
+		expect(total).toBeGreaterThan(0);
+		expect(rows).toHaveLength(total);
+		const group = page.locator('main section.card[aria-labelledby^="account-"]').first();
+		expect(rows[0]![0]).toBe((await group.locator('h2').textContent())!.trim());
+		expect(rows[0]![1]).toBe((await group.locator('.item-title').first().textContent())!.trim());
+		await context.close();
+	});
+
+	it('refuses a visitor who is not signed in, as the pages do', async () => {
+		const context = await browser.newContext({ baseURL });
+		for (const path of ['/escalations', '/escalations/postmortems', '/my-work']) {
+			const page = await context.request.get(path, { maxRedirects: 0 });
+			const file = await context.request.get(`${path}/export.csv?state=all`, { maxRedirects: 0 });
+			expect(page.status(), path).toBe(303);
+			expect(file.status(), path).toBe(303);
+			expect(file.headers().location).toBe(
+				`/login?next=${encodeURIComponent(`${path}/export.csv?state=all`)}`
+			);
+			expect(await file.text()).not.toContain(',');
+		}
 		await context.close();
 	});
 });

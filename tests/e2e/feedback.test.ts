@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, firstAccountId, launchBrowser, open, postForm, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -143,5 +144,44 @@ describe('feedback in the browser', () => {
 			await page.locator('section[aria-labelledby="feedback-summary-title"]').textContent()
 		).toContain('NPS by quarter');
 		await context.close();
+	});
+});
+
+describe('exporting an account’s feedback', () => {
+	const exportLink = (page: Page) => responses(page).getByRole('link', { name: 'Export CSV' });
+	const total = async (page: Page) =>
+		firstNumber(await responses(page).locator('p[role="status"]').textContent());
+
+	it('downloads every response the tab’s filters match, newest first', async () => {
+		expect(accountId).toBeGreaterThan(0);
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, `/accounts/${accountId}/feedback?kind=nps`);
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-feedback-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 3)).toEqual(['Received on', 'Kind', 'Score']);
+		expect(rows).toHaveLength(await total(page));
+		expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['NPS']));
+		const received = rows.map((r) => r[0]!);
+		expect(received).toEqual([...received].sort().reverse());
+		// The first row is the tab's first response.
+		const first = responses(page).locator('ol.feedback-list > li').first();
+		expect(rows[0]![0]).toBe(await first.locator('time').getAttribute('datetime'));
+		const comment = first.locator('p.comment');
+		if ((await comment.count()) > 0) expect(rows[0]![6]).toBe(await comment.textContent());
+		await context.close();
+	});
+
+	it('answers a partner who may not read the account as the tab does', async () => {
+		const statuses = [];
+		for (const email of [DEMO.partner, DEMO.partner2]) {
+			const { context, page } = await signIn(browser, baseURL, email);
+			const tab = (await page.goto(`/accounts/${accountId}/feedback`))!.status();
+			const file = await page.request.get(`/accounts/${accountId}/feedback/export.csv`);
+			expect(file.status(), email).toBe(tab);
+			statuses.push(tab);
+			await context.close();
+		}
+		// The account is sold through one reseller at most: one partner at least is refused.
+		expect(statuses).toContain(404);
 	});
 });

@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, firstAccountId, launchBrowser, open, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -102,5 +103,70 @@ describe('account health in the browser', () => {
 		expect(sides).toContain('The CSM says');
 		expect(sides).toContain('Red');
 		await context.close();
+	});
+});
+
+describe('exporting the portfolio health review', () => {
+	/** The export link of `table` (the accounts' when none). */
+	const exportLink = (page: Page, table?: string) =>
+		page.getByRole('link', {
+			name: table ? new RegExp(`^Export CSV\\W+${table}$`) : 'Export CSV',
+			exact: true
+		});
+	const accounts = (page: Page) => page.locator('section[aria-labelledby="accounts-title"]');
+
+	it('downloads every account the filters match, in the review’s order', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/health?segment=enterprise&sort=change&page=2');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-health-review-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 5)).toEqual(['Account', 'Segment', 'Region', 'Score', 'Band']);
+		const total = firstNumber(await accounts(page).locator('p.muted').textContent());
+		expect(total).toBeGreaterThan(25);
+		expect(rows).toHaveLength(total);
+		expect(rows.every((r) => r[1] === 'Enterprise')).toBe(true);
+		// Page 2's first row is the export's 26th: the whole list, not the page shown.
+		const firstOnPage = await accounts(page).locator('tbody tr td a').first().textContent();
+		expect(rows[25]![0]).toBe(firstOnPage!.trim());
+		await context.close();
+	});
+
+	it('downloads the band and group tables as the page shows them', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/health?segment=enterprise');
+		const bands = await clickDownload(
+			page,
+			exportLink(page, 'Accounts and ARR in each health band')
+		);
+		expect(bands.name).toMatch(/^keel-health-bands-\d{4}-\d{2}-\d{2}\.csv$/);
+		const bandRows = page.locator('section[aria-labelledby="bands-title"] tbody tr');
+		expect(bands.rows).toHaveLength(await bandRows.count());
+		const whole = expect.stringMatching(/^\d+$/);
+		const share = expect.stringMatching(/^[\d.]+$/);
+		expect(bands.rows[0]).toEqual(['Red', whole, share, whole, share]);
+
+		const byCsm = await clickDownload(page, exportLink(page, 'By CSM'));
+		const csmTable = page.locator('table', { has: page.locator('caption', { hasText: 'By CSM' }) });
+		const csmRows = csmTable.locator('tbody tr');
+		expect(byCsm.rows).toHaveLength(await csmRows.count());
+		const firstCsm = (await csmRows.first().locator('td').first().textContent())!.trim();
+		expect(byCsm.rows[0]![0]).toBe(firstCsm);
+
+		const bySegment = await clickDownload(page, exportLink(page, 'By segment'));
+		expect(bySegment.rows).toHaveLength(1);
+		expect(bySegment.rows[0]!.slice(0, 2)).toEqual(['Enterprise', whole]);
+		await context.close();
+	});
+
+	it('refuses the files to everyone but managers, as the page does', async () => {
+		for (const who of [DEMO.csm1, DEMO.sales, DEMO.partner]) {
+			const { context, page } = await signIn(browser, baseURL, who);
+			expect((await page.goto('/health'))?.status()).toBe(403);
+			for (const path of ['/health/export.csv', '/health/export.csv?table=bands']) {
+				const file = await page.request.get(path, { maxRedirects: 0 });
+				expect(file.status()).toBe(403);
+			}
+			await context.close();
+		}
 	});
 });

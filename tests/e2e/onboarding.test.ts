@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, firstAccountId, launchBrowser, open, postForm, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -111,5 +112,43 @@ describe('onboarding in the browser', () => {
 		const manager = await signIn(browser, baseURL, DEMO.manager);
 		expect((await manager.page.goto(String(href)))?.status()).toBe(403);
 		await manager.context.close();
+	});
+});
+
+describe('exporting the onboarding board', () => {
+	const exportLink = (page: Page) => page.getByRole('link', { name: 'Export CSV' });
+	const total = async (page: Page) =>
+		firstNumber(await page.locator('.page-head p.muted').textContent());
+
+	it('downloads every onboarding the board’s filters find, phase by phase, most urgent first', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/onboarding?region=emea');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-onboarding-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 4)).toEqual(['Current phase', 'Name', 'Segment', 'Region']);
+		expect(rows).toHaveLength(await total(page));
+		expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(['EMEA']));
+		// The first card of the first column with any is the file's first row.
+		const column = page.locator('section.board-column', { has: page.locator('.board-card') });
+		const firstCard = column.first().locator('.board-card h3 a').first();
+		expect(rows[0]![1]).toBe((await firstCard.textContent())!.trim());
+		expect(await column.first().locator('h2').textContent()).toContain(rows[0]![0]);
+		await context.close();
+	});
+
+	it('gives a partner only their customers, and a signed-out request the sign-in page', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.partner);
+		await open(page, '/onboarding');
+		const { rows } = await clickDownload(page, exportLink(page));
+		expect(rows).toHaveLength(await total(page));
+		await context.close();
+
+		const anonymous = await browser.newContext({ baseURL });
+		for (const path of ['/onboarding', '/onboarding/export.csv']) {
+			const response = await anonymous.request.get(path, { maxRedirects: 0 });
+			expect(response.status(), path).toBe(303);
+			expect(response.headers()['location'], path).toMatch(/^\/login\?next=/);
+		}
+		await anonymous.close();
 	});
 });

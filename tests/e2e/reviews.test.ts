@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, firstAccountId, launchBrowser, open, postForm, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -196,6 +197,86 @@ describe('business reviews in the browser', () => {
 		await page.locator('summary', { hasText: 'Schedule a review' }).click();
 		const box = await page.locator('form[action="?/schedule"]').boundingBox();
 		expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+		await context.close();
+	});
+});
+
+describe('exporting the reviews list', () => {
+	const exportLink = (page: Page) => page.getByRole('link', { name: 'Export CSV' });
+	/** The count under the filters: "N reviews coming up", "N account cadences need…". */
+	const total = async (page: Page) =>
+		firstNumber(await page.locator('form[role="search"] + p').textContent());
+
+	it('downloads every upcoming review the filters match, not just the page shown', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/reviews?region=emea&page=2');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-reviews-upcoming-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 3)).toEqual([
+			'Starts (the review’s time zone)',
+			'Time zone',
+			'Duration (minutes)'
+		]);
+		expect(rows.length).toBeGreaterThan(25);
+		expect(rows).toHaveLength(await total(page));
+		expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(['EMEA']));
+		// Page 2's first row is the file's 26th.
+		const firstOnPage = page.locator('main tbody tr').first();
+		const account = firstOnPage.locator('td[data-label="Account"]');
+		expect(rows[25]![5]).toBe((await account.textContent())!.trim());
+		const csm = (await firstOnPage.locator('td[data-label="CSM"]').textContent())!.trim();
+		expect(rows[25]![8] || '—').toBe(csm);
+		await context.close();
+	});
+
+	it('downloads the accounts behind their cadence, most overdue first', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/reviews?view=cadence&segment=enterprise');
+		const { name, header, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-reviews-cadence-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(header.slice(0, 4)).toEqual(['Account', 'Segment', 'Region', 'Kind of review']);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows).toHaveLength(await total(page));
+		expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['Enterprise']));
+		const due = rows.map((r) => r[5]!);
+		expect(due).toEqual([...due].sort());
+		const firstOnPage = page.locator('main tbody tr').first();
+		expect(rows[0]![0]).toBe((await firstOnPage.locator('td a').first().textContent())!.trim());
+		const csm = (await firstOnPage.locator('td[data-label="CSM"]').textContent())!.trim();
+		expect(rows[0]![9] || '—').toBe(csm);
+		await context.close();
+	});
+
+	it('downloads the upcoming reviews a CSM sees, soonest first', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm1);
+		await open(page, '/reviews');
+		const { name, rows } = await clickDownload(page, exportLink(page));
+		expect(name).toMatch(/^keel-reviews-upcoming-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(rows).toHaveLength(await total(page));
+		const starts = rows.map((r) => Date.parse(r[0]!));
+		expect(starts).toEqual([...starts].sort((a, b) => a - b));
+		const first = page.locator('main tbody tr').first();
+		expect(rows[0]![5]).toBe(
+			(await first.locator('td[data-label="Account"]').textContent())!.trim()
+		);
+		const csm = (await first.locator('td[data-label="CSM"]').textContent())!.trim();
+		expect(rows[0]![8] || '—').toBe(csm);
+		await context.close();
+	});
+
+	it('refuses an admin as the page does, and gives a partner their customers only', async () => {
+		const admin = await signIn(browser, baseURL, DEMO.admin);
+		expect((await admin.page.goto('/reviews'))?.status()).toBe(403);
+		for (const view of ['upcoming', 'cadence']) {
+			const response = await admin.page.request.get(`/reviews/export.csv?view=${view}`);
+			expect(response.status(), view).toBe(403);
+		}
+		await admin.context.close();
+
+		const { context, page } = await signIn(browser, baseURL, DEMO.partner);
+		await open(page, '/reviews?view=cadence');
+		const { rows } = await clickDownload(page, exportLink(page));
+		expect(rows).toHaveLength(await total(page));
 		await context.close();
 	});
 });

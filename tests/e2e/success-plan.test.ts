@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO, firstAccountId, launchBrowser, open, postForm, signIn } from '../support/browser';
+import { clickDownload, firstNumber } from '../support/csv';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -152,5 +153,49 @@ describe('success plan and adoption in the browser', () => {
 		const csm = await signIn(browser, baseURL, DEMO.csm2);
 		expect((await csm.page.goto('/adoption'))?.status()).toBe(403);
 		await csm.context.close();
+	});
+});
+
+describe('exporting portfolio adoption', () => {
+	const section = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+
+	it('downloads the least adopted accounts, all of them, and utilisation by product', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/adoption?segment=enterprise');
+		const least = section(page, 'least-adopted');
+		const accounts = await clickDownload(
+			page,
+			least.getByRole('link', { name: /^Export CSV\W+Least adopted accounts first$/ })
+		);
+		expect(accounts.name).toMatch(/^keel-adoption-least-adopted-\d{4}-\d{2}\.csv$/);
+		expect(accounts.header.slice(0, 3)).toEqual(['Name', 'CSM', 'Segment']);
+		expect(accounts.rows).toHaveLength(firstNumber(await least.locator('p.muted').textContent()));
+		expect(new Set(accounts.rows.map((r) => r[2]))).toEqual(new Set(['Enterprise']));
+		const firstRow = least.locator('tbody tr').first();
+		expect(accounts.rows[0]![0]).toBe((await firstRow.locator('td a').textContent())!.trim());
+		const adoption = accounts.rows.map((r) => Number(r[6]));
+		expect(adoption).toEqual([...adoption].sort((a, b) => a - b));
+
+		const byProduct = section(page, 'by-product');
+		const metrics = await clickDownload(
+			page,
+			byProduct.getByRole('link', { name: /^Export CSV\W+Utilisation by product$/ })
+		);
+		expect(metrics.name).toMatch(/^keel-adoption-utilisation-\d{4}-\d{2}\.csv$/);
+		expect(metrics.rows).toHaveLength(await byProduct.locator('tbody tr').count());
+		expect(metrics.rows[0]![0]).toBe(
+			(await byProduct.locator('tbody tr strong').first().textContent())!.trim()
+		);
+		await context.close();
+	});
+
+	it('refuses a CSM the file as the view does', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.csm2);
+		expect((await page.goto('/adoption'))?.status()).toBe(403);
+		for (const table of ['least-adopted', 'utilisation']) {
+			const response = await page.request.get(`/adoption/export.csv?table=${table}`);
+			expect(response.status(), table).toBe(403);
+		}
+		await context.close();
 	});
 });

@@ -34,3 +34,13 @@ export function parseHealthReviewQuery(params: URLSearchParams): HealthReviewQue
 		page: positiveInt(params.get('page'), 100_000) ?? 1
 	};
 }
+
+/** The review's small tables an export can take instead of its accounts: bands and groups. */
+export const HEALTH_REVIEW_TABLES = ['bands', 'csm', 'segment', 'region'] as const;
+export type HealthReviewTable = (typeof HEALTH_REVIEW_TABLES)[number];
+
+/** Which table an export asks for (`?table=`); null for the accounts list. */
+export function parseHealthReviewTable(params: URLSearchParams): HealthReviewTable | null {
+	const table = params.get('table');
+	return isOneOf(HEALTH_REVIEW_TABLES, table) ? table : null;
+}

@@ -3,6 +3,10 @@ import { REGIONS, SEGMENTS, isOneOf, type Region, type Segment } from './vocabul
 
 export const PORTFOLIO_PAGE_SIZE = 25;
 
+/** The view's tables a CSV can be downloaded for (`/adoption/export.csv?table=…`). */
+export const PORTFOLIO_TABLES = ['least-adopted', 'utilisation'] as const;
+export type PortfolioTable = (typeof PORTFOLIO_TABLES)[number];
+
 /** The portfolio adoption view's state, all of it in the URL. */
 export interface PortfolioAdoptionQuery {
 	segment: Segment | null;

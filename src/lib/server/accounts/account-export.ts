@@ -1,12 +1,12 @@
 import { readableReseller } from '../../domain/access';
 import type { AccountListQuery } from '../../domain/account-list-query';
-import type { CsvCell } from '../../domain/csv';
 import { todayIn } from '../../domain/dates';
 import { loadCatalogue } from '../../i18n/catalogue';
 import type { SessionUser } from '../auth/session-user';
 import type { Executor } from '../db/database';
 import { EXPORT_BATCH, type KeysetPosition } from '../db/keyset';
 import { exportFilename } from '../export/csv-download';
+import { keysetBatches } from '../export/keyset-batches';
 import { listAccounts } from './account.repository';
 
 /**
@@ -36,29 +36,25 @@ export async function exportAccounts(
 		m['account.renewalDate'],
 		m['team.CSM']
 	];
-	async function* batches(): AsyncGenerator<CsvCell[][]> {
-		let after: KeysetPosition | null = null;
-		for (;;) {
-			const rows = await listAccounts(db, query, scope, today, { after, size: batchSize });
-			if (rows.length > 0) {
-				yield rows.map((r) => [
-					r.external_id,
-					r.name,
-					m[`segment.${r.segment}`],
-					m[`region.${r.region}`],
-					m[`stage.${r.lifecycle_stage}`],
-					m[`channel.${r.sales_channel}`],
-					r.reseller_name,
-					r.arr,
-					r.currency,
-					r.renewal_date,
-					r.csm_name
-				]);
-			}
-			if (rows.length < batchSize) return;
-			const last = rows.at(-1)!;
-			after = { value: last[query.sort], id: last.id };
-		}
-	}
-	return { filename: exportFilename('accounts', today), header, batches: batches() };
+	const batches = keysetBatches(
+		(after: KeysetPosition | null, size: number) =>
+			listAccounts(db, query, scope, today, { after, size }),
+		(last) => ({ value: last[query.sort], id: last.id }),
+		(rows) =>
+			rows.map((r) => [
+				r.external_id,
+				r.name,
+				m[`segment.${r.segment}`],
+				m[`region.${r.region}`],
+				m[`stage.${r.lifecycle_stage}`],
+				m[`channel.${r.sales_channel}`],
+				r.reseller_name,
+				r.arr,
+				r.currency,
+				r.renewal_date,
+				r.csm_name
+			]),
+		batchSize
+	);
+	return { filename: exportFilename('accounts', today), header, batches };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../domain/portfolio-adoption-query';
 import { hasCsm, primaryCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
+import { keysetAfter, type KeysetPosition } from '../db/keyset';
 
 const CAP_METRICS = METRIC_KEYS.filter((m) => METRICS[m].limit === 'cap');
 
@@ -271,15 +272,24 @@ export async function countAdoptedAccounts(
 
 /**
  * One page of accounts, least adopted first. The page's rows are chosen on the narrow
- * summary table; names and CSMs are joined for those rows only.
+ * summary table; names and CSMs are joined for those rows only. With `batch`, the rows after
+ * a position instead (an export's next batch; adoption is never null here).
  */
-export function leastAdopted(db: Executor, query: PortfolioAdoptionQuery, month: string) {
+export function leastAdopted(
+	db: Executor,
+	query: PortfolioAdoptionQuery,
+	month: string,
+	batch?: { after: KeysetPosition | null; size: number }
+) {
 	const page = adoptedIn(db, query, month)
 		.select(['aa.account_id as id', 'aa.adoption', 'aa.metrics', 'aa.under_used', 'aa.over_cap'])
+		.$if(batch?.after != null, (qb) =>
+			qb.where(keysetAfter('aa.adoption', 'aa.account_id', 'asc', batch!.after!))
+		)
 		.orderBy('aa.adoption')
 		.orderBy('aa.account_id')
-		.limit(PORTFOLIO_PAGE_SIZE)
-		.offset((query.page - 1) * PORTFOLIO_PAGE_SIZE)
+		.limit(batch?.size ?? PORTFOLIO_PAGE_SIZE)
+		.offset(batch ? 0 : (query.page - 1) * PORTFOLIO_PAGE_SIZE)
 		.as('page');
 	return db
 		.selectFrom(page)
@@ -291,6 +301,7 @@ export function leastAdopted(db: Executor, query: PortfolioAdoptionQuery, month:
 			'a.segment',
 			'a.region',
 			'a.arr',
+			'a.currency',
 			'a.lifecycle_stage',
 			'page.adoption',
 			'page.metrics',

@@ -202,38 +202,30 @@ export async function recordUsage(
 }
 
 /** Managers review adoption across the portfolio; CSMs and the rest work account by account. */
-function assertPortfolioReader(actor: Actor) {
+export function assertPortfolioReader(actor: Actor) {
 	if (actor.role !== 'manager') throw new ForbiddenError();
 }
 
 /**
- * The portfolio adoption view: utilisation by metric across the filtered accounts in one month,
- * and those accounts least adopted first. A fixed number of queries, whatever the portfolio.
- * It opens on the newest complete month: the current one holds only the few readings already
- * in, and would make the portfolio look unadopted.
+ * The month the portfolio view shows: the one asked for, else the newest complete one (the
+ * current holds only the few readings already in, and would make the portfolio look
+ * unadopted), else the newest; null before any usage. The view and its exports share it.
  */
-export async function portfolio(
+export async function portfolioMonth(
 	db: Db,
-	actor: Actor & { timeZone: string },
+	actor: { timeZone: string },
 	query: PortfolioAdoptionQuery,
 	now = new Date()
 ) {
-	assertPortfolioReader(actor);
 	const thisMonth = monthOf(todayIn(actor.timeZone, now));
-	const [{ newest, complete }, csms] = await Promise.all([
-		latestPortfolioMonths(db, thisMonth),
-		listCsms(db)
-	]);
-	const month = query.month ?? complete ?? newest;
-	if (month === null || newest === null) {
-		return { month: null, newest, months: [], metrics: [], accounts: [], total: 0, csms };
-	}
-	const [byMetric, accounts, total] = await Promise.all([
-		utilisationByMetric(db, query, month),
-		leastAdopted(db, query, month),
-		countAdoptedAccounts(db, query, month)
-	]);
-	const metrics = byMetric
+	const { newest, complete } = await latestPortfolioMonths(db, thisMonth);
+	return { month: newest === null ? null : (query.month ?? complete ?? newest), newest };
+}
+
+/** Utilisation by metric with each metric's product, unit and limit, products in their order. */
+export async function metricUtilisation(db: Db, query: PortfolioAdoptionQuery, month: string) {
+	const byMetric = await utilisationByMetric(db, query, month);
+	return byMetric
 		.map((m) => ({
 			...m,
 			...METRICS[m.metric],
@@ -244,6 +236,32 @@ export async function portfolio(
 				PRODUCTS.indexOf(a.product) - PRODUCTS.indexOf(b.product) ||
 				METRIC_KEYS.indexOf(a.metric) - METRIC_KEYS.indexOf(b.metric)
 		);
+}
+
+/**
+ * The portfolio adoption view: utilisation by metric across the filtered accounts in one month
+ * (portfolioMonth), and those accounts least adopted first. A fixed number of queries, whatever
+ * the portfolio.
+ */
+export async function portfolio(
+	db: Db,
+	actor: Actor & { timeZone: string },
+	query: PortfolioAdoptionQuery,
+	now = new Date()
+) {
+	assertPortfolioReader(actor);
+	const [{ month, newest }, csms] = await Promise.all([
+		portfolioMonth(db, actor, query, now),
+		listCsms(db)
+	]);
+	if (month === null || newest === null) {
+		return { month: null, newest, months: [], metrics: [], accounts: [], total: 0, csms };
+	}
+	const [metrics, accounts, total] = await Promise.all([
+		metricUtilisation(db, query, month),
+		leastAdopted(db, query, month),
+		countAdoptedAccounts(db, query, month)
+	]);
 	return {
 		month,
 		newest,

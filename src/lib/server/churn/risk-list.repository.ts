@@ -1,8 +1,13 @@
 import { sql } from 'kysely';
 import { ACTIVE_CHURN_STATUSES } from '../../domain/churn';
-import { RISK_LIST_PAGE_SIZE, type RiskListQuery } from '../../domain/risk-list-query';
+import {
+	RISK_LIST_PAGE_SIZE,
+	type RiskListQuery,
+	type RiskSort
+} from '../../domain/risk-list-query';
 import { hasCsm, hasTeamMember } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
+import { keysetAfterColumns, type KeysetColumn, type KeysetValue } from '../db/keyset';
 
 /** Whose flags a list shows: a sales user's own accounts (team members), or everyone's. */
 export type RiskScope = { teamMember: number } | 'all';
@@ -25,15 +30,42 @@ function filtered(db: Executor, scope: RiskScope, query: RiskListQuery, today: s
 		);
 }
 
-/** One page of flags: most ARR at risk first, or soonest renewal first. */
+/**
+ * riskPage's order before the flag's id, for an export's keyset (ARR at risk is never null, so
+ * the keyset's nulls-last changes nothing there).
+ */
+function riskKeys(sort: RiskSort): KeysetColumn[] {
+	const arr: KeysetColumn = { column: 'f.arr_at_risk', direction: 'desc' };
+	const renewal: KeysetColumn = { column: 'a.renewal_date', direction: 'asc' };
+	return sort === 'renewal' ? [renewal, arr] : [arr, renewal];
+}
+
+/** Where an export's last batch ended: that flag's keys, in riskKeys' order, and its id. */
+export function riskPosition(
+	sort: RiskSort,
+	row: { id: number; arr_at_risk: number; renewal_date: string | null }
+) {
+	const values: KeysetValue[] =
+		sort === 'renewal' ? [row.renewal_date, row.arr_at_risk] : [row.arr_at_risk, row.renewal_date];
+	return { values, id: row.id };
+}
+
+/**
+ * One page of flags: most ARR at risk first, or soonest renewal first; or with `batch` the flags
+ * after a position (an export's next batch).
+ */
 export function riskPage(
 	db: Executor,
 	scope: RiskScope,
 	query: RiskListQuery,
 	today: string,
-	viewerId: number
+	viewerId: number,
+	batch?: { after: ReturnType<typeof riskPosition> | null; size: number }
 ) {
 	return filtered(db, scope, query, today)
+		.$if(batch?.after != null, (qb) =>
+			qb.where(keysetAfterColumns(riskKeys(query.sort), 'f.id', batch!.after!))
+		)
 		.leftJoin('account_health as h', 'h.account_id', 'a.id')
 		.leftJoin('users as owner', 'owner.id', 'f.next_step_owner_id')
 		.select((eb) => [
@@ -75,8 +107,8 @@ export function riskPage(
 						.orderBy('a.renewal_date', (ob) => ob.asc().nullsLast())
 		)
 		.orderBy('f.id')
-		.limit(RISK_LIST_PAGE_SIZE)
-		.offset((query.page - 1) * RISK_LIST_PAGE_SIZE)
+		.limit(batch?.size ?? RISK_LIST_PAGE_SIZE)
+		.offset(batch ? 0 : (query.page - 1) * RISK_LIST_PAGE_SIZE)
 		.execute();
 }
 

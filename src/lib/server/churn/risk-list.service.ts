@@ -23,15 +23,22 @@ function scopeOf(viewer: Actor): RiskScope {
 }
 
 /**
+ * Whose flags the viewer's list shows and the query as it applies to them: the CSM filter is a
+ * manager's tool; for sales it would only narrow their own accounts. Refuses other roles.
+ */
+export function riskListScope(viewer: Actor, query: RiskListQuery) {
+	const scope = scopeOf(viewer);
+	return { scope, query: viewer.role === 'manager' ? query : { ...query, csm: null } };
+}
+
+/**
  * The churn risk list: flags sorted by ARR at risk or by renewal, each with its renewal
  * checkpoint (six or three months out), the account's health, and whether the viewer has
  * acknowledged it. Three queries, whatever the portfolio.
  */
 export async function riskList(db: Db, viewer: Viewer, query: RiskListQuery, now = new Date()) {
-	const scope = scopeOf(viewer);
+	const { scope, query: effective } = riskListScope(viewer, query);
 	const today = todayIn(viewer.timeZone, now);
-	// The CSM filter is a manager's tool; for sales it would only narrow their own accounts.
-	const effective = viewer.role === 'manager' ? query : { ...query, csm: null };
 	const [rows, totals, csms] = await Promise.all([
 		riskPage(db, scope, effective, today, viewer.id),
 		riskTotals(db, scope, effective, today),

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import { STOPPED_STATUSES } from '../../domain/escalation';
+import { STOPPED_STATUSES, type Priority } from '../../domain/escalation';
 import {
 	CRITICAL_BREACH_DAYS,
 	ESCALATION_QUEUE_PAGE_SIZE,
@@ -7,6 +7,7 @@ import {
 	type EscalationQueueQuery
 } from '../../domain/escalation-queue-query';
 import type { Database, Executor } from '../db/database';
+import { exactInstant, keysetAfterColumns, type KeysetColumn } from '../db/keyset';
 
 type Row = ExpressionBuilder<Database & { e: Database['escalations'] }, 'e'>;
 
@@ -58,17 +59,47 @@ function filtered(db: Executor, query: EscalationQueueQuery, resellerId: number 
 }
 
 /**
+ * queuePage's order before the id, for an export's keyset; `next_due_at` is null once both
+ * clocks have stopped, and those rows come last, as ascending order puts them.
+ */
+const QUEUE_KEYS: KeysetColumn[] = [
+	{ column: 'e.next_due_at', direction: 'asc' },
+	{ column: 'e.priority', direction: 'asc' },
+	{ column: 'e.opened_at', direction: 'desc' }
+];
+
+/** Where an export's last batch ended: that escalation's keys, in QUEUE_KEYS' order, and its id. */
+export interface QueuePosition {
+	/** `exactInstant` text, as the batch's rows carry it. */
+	nextDueAt: string | null;
+	priority: Priority;
+	openedAt: string;
+	id: number;
+}
+
+/**
  * Soonest due first: the clock that runs next (`next_due_at`: the first response until it is
  * given, then the resolution), stopped ones last; then P1 before P4, newest first. The order
- * of the `escalations_queue` index, so a page is read off it.
+ * of the `escalations_queue` index, so a page is read off it. With `batch`, the rows after a
+ * position instead of a page (an export's next batch), each with its exact keys.
  */
 export function queuePage(
 	db: Executor,
 	query: EscalationQueueQuery,
 	resellerId: number | null,
-	now: Date
+	now: Date,
+	batch?: { after: QueuePosition | null; size: number }
 ) {
+	const after = batch?.after;
 	return filtered(db, query, resellerId, now)
+		.$if(after != null, (qb) =>
+			qb.where(
+				keysetAfterColumns(QUEUE_KEYS, 'e.id', {
+					values: [after!.nextDueAt, after!.priority, after!.openedAt],
+					id: after!.id
+				})
+			)
+		)
 		.innerJoin('accounts as a', 'a.id', 'e.account_id')
 		.leftJoin('users as o', 'o.id', 'e.owner_id')
 		.selectAll('e')
@@ -78,12 +109,18 @@ export function queuePage(
 			'a.region',
 			'o.name as owner_name'
 		])
+		.$if(batch !== undefined, (qb) =>
+			qb.select([
+				exactInstant('e.next_due_at').as('next_due_key'),
+				exactInstant('e.opened_at').as('opened_key')
+			])
+		)
 		.orderBy('e.next_due_at', 'asc')
 		.orderBy('e.priority', 'asc')
 		.orderBy('e.opened_at', 'desc')
 		.orderBy('e.id', 'asc')
-		.limit(ESCALATION_QUEUE_PAGE_SIZE)
-		.offset((query.page - 1) * ESCALATION_QUEUE_PAGE_SIZE)
+		.limit(batch?.size ?? ESCALATION_QUEUE_PAGE_SIZE)
+		.offset(batch ? 0 : (query.page - 1) * ESCALATION_QUEUE_PAGE_SIZE)
 		.execute();
 }
 

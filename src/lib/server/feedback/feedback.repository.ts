@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { FEEDBACK_PAGE_SIZE, type FeedbackListQuery } from '../../domain/feedback-list-query';
 import type { Executor } from '../db/database';
+import { keysetAfterRow } from '../db/keyset';
 import { feedbackTotals } from './feedback-totals';
 
 export function lockFeedback(db: Executor, feedbackId: number) {
@@ -25,12 +26,32 @@ function filtered(db: Executor, accountId: number, query: FeedbackListQuery) {
 		.$if(query.status !== null, (qb) => qb.where('f.status', '=', query.status!));
 }
 
+/** Where an export's last batch of responses ended: the day received, and the id. */
+export interface FeedbackPosition {
+	receivedOn: string;
+	id: number;
+}
+
 /**
  * One page of the account's responses, newest first, with the contact, the review and the
- * follow-up task (its state and owner) beside each: one query, along feedback_account.
+ * follow-up task (its state and owner) beside each: one query, along feedback_account. With
+ * `batch`, the rows after a position instead (an export's next batch).
  */
-export function listAccountFeedback(db: Executor, accountId: number, query: FeedbackListQuery) {
+export function listAccountFeedback(
+	db: Executor,
+	accountId: number,
+	query: FeedbackListQuery,
+	batch?: { after: FeedbackPosition | null; size: number }
+) {
 	return filtered(db, accountId, query)
+		.$if(batch?.after != null, (qb) =>
+			qb.where(
+				keysetAfterRow(['f.received_on', 'f.id'], 'desc', [
+					batch!.after!.receivedOn,
+					batch!.after!.id
+				])
+			)
+		)
 		.leftJoin('contacts as c', 'c.id', 'f.contact_id')
 		.leftJoin('business_reviews as r', 'r.id', 'f.review_id')
 		.leftJoin('tasks as t', 't.id', 'f.follow_up_task_id')
@@ -56,8 +77,8 @@ export function listAccountFeedback(db: Executor, accountId: number, query: Feed
 		])
 		.orderBy('f.received_on', 'desc')
 		.orderBy('f.id', 'desc')
-		.limit(FEEDBACK_PAGE_SIZE)
-		.offset((query.page - 1) * FEEDBACK_PAGE_SIZE)
+		.limit(batch?.size ?? FEEDBACK_PAGE_SIZE)
+		.offset(batch ? 0 : (query.page - 1) * FEEDBACK_PAGE_SIZE)
 		.execute();
 }
 

@@ -1,8 +1,9 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { HEALTH_REVIEW_PAGE_SIZE, type HealthReviewQuery } from '../../domain/health-review-query';
-import type { HealthBand } from '../../domain/health';
+import { HEALTH_COMPONENTS, type HealthBand } from '../../domain/health';
 import { primaryCsm } from '../accounts/account.repository';
 import type { Database, Executor } from '../db/database';
+import { keysetAfter, type KeysetPosition } from '../db/keyset';
 
 type Filtered = SelectQueryBuilder<Database & { h: Database['account_health'] }, 'h', object>;
 
@@ -165,13 +166,34 @@ function reviewOrder(
 	return sql`${first}, ${sql.ref(columns.id)}`;
 }
 
-/** One page of the filtered accounts, worst first (or by ARR, or by this week's fall). */
+/** reviewOrder's first key as the inner page query names it, for an export's keyset. */
+const REVIEW_KEYS = {
+	score: { column: 'h.score', direction: 'asc' },
+	arr: { column: 'h.arr', direction: 'desc' },
+	change: { column: sql`h.score - s.score`, direction: 'asc' }
+} as const;
+
+/** Where an export's last batch ended: that row's value of the review's first key, and its id. */
+export function reviewPosition(
+	sort: HealthReviewQuery['sort'],
+	row: { id: number; score: number | null; sort_arr: number; change: number | null }
+): KeysetPosition {
+	const value = sort === 'arr' ? row.sort_arr : sort === 'change' ? row.change : row.score;
+	return { value, id: row.id };
+}
+
+/**
+ * One page of the filtered accounts, worst first (or by ARR, or by this week's fall); or with
+ * `batch` the accounts after a position (an export's next batch).
+ */
 export function reviewPage(
 	db: Executor,
 	query: HealthReviewQuery,
-	days: { today: string; weekAgo: string }
+	days: { today: string; weekAgo: string },
+	batch?: { after: KeysetPosition | null; size: number }
 ) {
 	const change = sql<number | null>`h.score - s.score`;
+	const key = REVIEW_KEYS[query.sort];
 	// This week's change is worked out across the portfolio only to sort by it; otherwise for
 	// the page's 25 rows alone.
 	const page = filtered(db, query)
@@ -179,6 +201,9 @@ export function reviewPage(
 			qb.leftJoin('health_snapshots as s', (join) =>
 				join.onRef('s.account_id', '=', 'h.account_id').on('s.day', '=', days.weekAgo)
 			)
+		)
+		.$if(batch?.after != null, (qb) =>
+			qb.where(keysetAfter(key.column, 'h.account_id', key.direction, batch!.after!))
 		)
 		.select([
 			'h.account_id as id',
@@ -194,8 +219,8 @@ export function reviewPage(
 				id: 'h.account_id'
 			})
 		)
-		.limit(HEALTH_REVIEW_PAGE_SIZE)
-		.offset((query.page - 1) * HEALTH_REVIEW_PAGE_SIZE)
+		.limit(batch?.size ?? HEALTH_REVIEW_PAGE_SIZE)
+		.offset(batch ? 0 : (query.page - 1) * HEALTH_REVIEW_PAGE_SIZE)
 		.as('page');
 	return (
 		db
@@ -222,10 +247,14 @@ export function reviewPage(
 				'h.band',
 				'h.coverage',
 				'h.biggest_drag',
+				...HEALTH_COMPONENTS.map((c) => `h.${c}` as const),
 				change.as('change'),
 				'o.band as override_band',
 				'o.expires_on as override_expires_on',
-				'csm.csm_name'
+				'csm.csm_name',
+				// The ARR the page was sorted by (the health row's copy), where an export's next
+				// batch starts from; score and change are the row's own.
+				'page.arr as sort_arr'
 			])
 			// The page's order again: joining its 25 rows does not keep it.
 			.orderBy(

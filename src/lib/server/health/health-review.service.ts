@@ -18,6 +18,11 @@ const SHORT_LIST = 5;
 /** A sparkline's weekly points before the current score. */
 const SPARK_WEEKS = 12;
 
+/** The review is the managers': everyone else is refused, its exports included. */
+export function assertReviewer(actor: Actor) {
+	if (actor.role !== 'manager') throw new ForbiddenError();
+}
+
 /**
  * The managers' portfolio health review: bands by accounts and ARR, this week's movers, health by
  * CSM, segment and region, where CSMs' judgement and the data disagree, and a page of accounts
@@ -29,7 +34,7 @@ export async function review(
 	query: HealthReviewQuery,
 	now = new Date()
 ) {
-	if (actor.role !== 'manager') throw new ForbiddenError();
+	assertReviewer(actor);
 	const today = todayIn(actor.timeZone, now);
 	const weekAgo = addDays(today, -7);
 	const [{ bands, ...groups }, byCsm, moved, accounts, disagree, csms] = await Promise.all([

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Region, Segment } from '../../domain/vocabulary';
 import { hasCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
+import { keysetAfterRow } from '../db/keyset';
 
 export interface BoardFilter {
 	csmId: number | null;
@@ -46,25 +47,51 @@ export function countByPhase(db: Executor, filter: BoardFilter) {
 		.execute();
 }
 
+/** Where an export's last batch of cards ended: its phase, its slack (see listBoard) and id. */
+export interface BoardPosition {
+	phase: number;
+	slack: number;
+	id: number;
+}
+
 /**
  * The `perPhase` most urgent onboardings of each phase (longest over target first), with their
  * item counts. Ranking reads only onboardings and phases; items are aggregated for the chosen
- * cards alone, in the same query, never one by one.
+ * cards alone, in the same query, never one by one. With `batch`, every card in the board's
+ * order after a position instead, however many a phase has (an export's next batch).
  */
-export function listBoard(db: Executor, filter: BoardFilter, today: string, perPhase: number) {
-	const ranked = withCurrentPhase(db, filter)
-		.select([
-			'o.id',
-			'cur.phase',
-			'cur.started_on',
-			'cur.target_days',
-			sql<number>`row_number() over (partition by cur.phase order by (${today}::date - cur.started_on) - cur.target_days desc, o.id)`.as(
-				'rank'
+export function listBoard(
+	db: Executor,
+	filter: BoardFilter,
+	today: string,
+	perPhase: number,
+	batch?: { after: BoardPosition | null; size: number }
+) {
+	// Days left before the phase runs over its target, negative once over: the board's order,
+	// least first. A phase not started yet counts from today, as its card shows it.
+	const slack = sql<number>`cur.target_days - (${today}::date - coalesce(cur.started_on, ${today}::date))`;
+	const chosen = withCurrentPhase(db, filter)
+		.select(['o.id', 'cur.phase', 'cur.started_on', 'cur.target_days', slack.as('slack')])
+		.$if(batch === undefined, (qb) =>
+			qb.select(
+				sql<number>`row_number() over (partition by cur.phase order by ${slack}, o.id)`.as('rank')
 			)
-		])
+		)
+		.$if(batch?.after != null, (qb) =>
+			qb.where(
+				keysetAfterRow(['cur.phase', slack, 'o.id'], 'asc', [
+					batch!.after!.phase,
+					batch!.after!.slack,
+					batch!.after!.id
+				])
+			)
+		)
+		.$if(batch !== undefined, (qb) =>
+			qb.orderBy('cur.phase').orderBy(slack).orderBy('o.id').limit(batch!.size)
+		)
 		.as('r');
 	return db
-		.selectFrom(ranked)
+		.selectFrom(chosen)
 		.innerJoin('onboardings as o', 'o.id', 'r.id')
 		.innerJoin('accounts as a', 'a.id', 'o.account_id')
 		.leftJoinLateral(
@@ -111,6 +138,7 @@ export function listBoard(db: Executor, filter: BoardFilter, today: string, perP
 			'r.phase',
 			'r.started_on',
 			'r.target_days',
+			'r.slack',
 			'stats.total',
 			'stats.settled',
 			'stats.overdue',
@@ -118,8 +146,9 @@ export function listBoard(db: Executor, filter: BoardFilter, today: string, perP
 			'csm.csm_id',
 			'csm.csm_name'
 		])
-		.where('r.rank', '<=', perPhase)
+		.$if(batch === undefined, (qb) => qb.where('r.rank', '<=', perPhase))
 		.orderBy('r.phase')
-		.orderBy('r.rank')
+		.orderBy('r.slack')
+		.orderBy('r.id')
 		.execute();
 }

@@ -8,6 +8,7 @@ import {
 import type { Region, Segment } from '../../domain/vocabulary';
 import { hasCsm, primaryCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
+import { keysetAfterRow } from '../db/keyset';
 
 export interface CadenceFilter {
 	/** One account (its own page), or null for the portfolio. */
@@ -110,17 +111,26 @@ export function accountCadenceFacts(db: Executor, accountId: number, now: Date) 
 	return cadenceFacts(db, filter, now).orderBy('c.every_months').orderBy('c.kind').execute();
 }
 
+/** Where an export's last batch of flags ended: (due day, account, kind) is unique. */
+export interface FlagPosition {
+	dueOn: string;
+	accountId: number;
+	kind: ReviewKind;
+}
+
 /**
  * One page of the accounts behind their cadence (late, unscheduled or overdue), most overdue
  * first, with the total and the count of each flag: one query, since the counts are windows
- * over the same rows the page is cut from.
+ * over the same rows the page is cut from. With `after`, the flags past that position instead
+ * (an export's next batch, `offset` 0; its counts then cover only the rest, and go unread).
  */
 export function flaggedPage(
 	db: Executor,
 	filter: CadenceFilter,
 	now: Date,
 	limit: number,
-	offset: number
+	offset: number,
+	after: FlagPosition | null = null
 ) {
 	const flagged = db
 		.selectFrom(withStanding(db, filter, now).as('s'))
@@ -132,6 +142,15 @@ export function flaggedPage(
 			sql<number>`count(*) filter (where s.standing = 'late') over ()`.as('late')
 		])
 		.where('s.standing', 'in', FLAGGED_STANDINGS)
+		.$if(after !== null, (qb) =>
+			qb.where(
+				keysetAfterRow(['s.due_on', 's.account_id', 's.kind'], 'asc', [
+					after!.dueOn,
+					after!.accountId,
+					after!.kind
+				])
+			)
+		)
 		.orderBy('s.due_on')
 		.orderBy('s.account_id')
 		.orderBy('s.kind')

@@ -2,6 +2,7 @@ import type { ReviewKind } from '../../domain/review';
 import type { Region, Segment } from '../../domain/vocabulary';
 import { hasCsm, hasTeamMember, primaryCsm } from '../accounts/account.repository';
 import type { Executor } from '../db/database';
+import { keysetAfterRow } from '../db/keyset';
 
 export interface PlannedFilter {
 	/** 'upcoming': from now on; 'overdue': their time has passed and nobody recorded them. */
@@ -43,19 +44,31 @@ function planned(db: Executor, filter: PlannedFilter, now: Date) {
 		);
 }
 
+/** Where an export's last batch of planned reviews ended: its start and id. */
+export interface PlannedPosition {
+	startsAt: Date;
+	id: number;
+}
+
 /**
  * One page: upcoming soonest first; overdue most recent first (the ones likely held last week
- * and waiting for their notes). Names are joined for the page's rows only.
+ * and waiting for their notes). Names are joined for the page's rows only. With `after`, the
+ * rows past that position instead (an export's next batch, `offset` 0).
  */
 export function plannedPage(
 	db: Executor,
 	filter: PlannedFilter,
 	now: Date,
 	limit: number,
-	offset: number
+	offset: number,
+	after: PlannedPosition | null = null
 ) {
 	const direction = filter.when === 'upcoming' ? 'asc' : 'desc';
 	return planned(db, filter, now)
+		.$if(after !== null, (qb) =>
+			// Starts are written from JavaScript dates, so the millisecond position is exact.
+			qb.where(keysetAfterRow(['r.starts_at', 'r.id'], direction, [after!.startsAt, after!.id]))
+		)
 		.innerJoin('accounts as a', 'a.id', 'r.account_id')
 		.leftJoinLateral(primaryCsm, (join) => join.onTrue())
 		.select([

@@ -11,11 +11,11 @@ import { plannedCount, plannedPage, upcomingForMember } from './review-list.repo
 const LIST_ROLES: readonly UserRole[] = ['csm', 'manager', 'sales', 'partner'];
 
 /**
- * Upcoming and overdue reviews, or the accounts behind their cadence, across the accounts the
- * viewer may read (a partner: their reseller's). A CSM sees their own accounts unless they ask
- * for everyone's. Three queries whatever the portfolio.
+ * What the list's queries filter by, for a viewer who may read it (else ForbiddenError): the
+ * accounts they may read (a partner: their reseller's), and a CSM's own unless they ask for
+ * everyone's. The page and its export share it.
  */
-export async function reviewList(db: Db, viewer: Actor, query: ReviewListQuery, now = new Date()) {
+export function reviewListFilter(viewer: Actor, query: ReviewListQuery) {
 	if (!LIST_ROLES.includes(viewer.role)) throw new ForbiddenError();
 	const csm = query.csm ?? (viewer.role === 'csm' ? viewer.id : 'all');
 	const filter = {
@@ -25,6 +25,15 @@ export async function reviewList(db: Db, viewer: Actor, query: ReviewListQuery, 
 		region: query.region,
 		resellerId: readableReseller(viewer)
 	};
+	return { csm, filter };
+}
+
+/**
+ * Upcoming and overdue reviews, or the accounts behind their cadence, across the accounts the
+ * viewer may read (reviewListFilter). Three queries whatever the portfolio.
+ */
+export async function reviewList(db: Db, viewer: Actor, query: ReviewListQuery, now = new Date()) {
+	const { csm, filter } = reviewListFilter(viewer, query);
 	const offset = (query.page - 1) * REVIEW_LIST_PAGE_SIZE;
 	const csms = listCsms(db);
 	if (query.view === 'cadence') {

@@ -13,14 +13,14 @@ import { countOpenTasksFor, findTaskSource, listOpenTasksFor } from './task.repo
 type Viewer = Actor & { timeZone: string };
 
 /** "This week" in My work: today and the six days after it, in the user's time zone. */
-function window(viewer: Viewer, now: Date) {
+export function workWindow(viewer: Viewer, now: Date) {
 	const today = todayIn(viewer.timeZone, now);
 	return { today, until: addDays(today, 6) };
 }
 
 /** The user's overdue and due-this-week tasks, grouped by account. */
 export async function myWork(db: Db, viewer: Viewer, now = new Date()) {
-	const { today, until } = window(viewer, now);
+	const { today, until } = workWindow(viewer, now);
 	const [rows, upcomingReviews] = await Promise.all([
 		listOpenTasksFor(db, viewer.id, until),
 		upcomingReviewsFor(db, viewer, now)
@@ -43,7 +43,7 @@ export async function myWork(db: Db, viewer: Viewer, now = new Date()) {
 }
 
 export async function myWorkCount(db: Db, viewer: Viewer, now = new Date()) {
-	return countOpenTasksFor(db, viewer.id, window(viewer, now).until);
+	return countOpenTasksFor(db, viewer.id, workWindow(viewer, now).until);
 }
 
 /** Completes a task from My work, through the section that owns it so its rules still apply. */

@@ -1,10 +1,34 @@
 import type { Executor } from '../db/database';
+import { keysetAfterColumns, type KeysetColumn } from '../db/keyset';
+
+/** My work's order before the task's id, for an export's keyset (neither key is ever null here). */
+const MY_WORK_KEYS: KeysetColumn[] = [
+	{ column: 'a.name', direction: 'asc' },
+	{ column: 't.due_date', direction: 'asc' }
+];
+
+/** Where an export's last batch ended: that task's account name, due date and id. */
+export interface MyWorkPosition {
+	accountName: string;
+	dueDate: string;
+	id: number;
+}
+
+/** My work shows at most this many tasks; the export has them all, batch by batch. */
+const MY_WORK_LIMIT = 500;
 
 /**
  * The user's open tasks due on or before `until` (overdue included), across every account,
- * with the account's name: My work in one query.
+ * with the account's name: My work in one query. With `batch`, the tasks after a position
+ * instead (an export's next batch).
  */
-export function listOpenTasksFor(db: Executor, userId: number, until: string) {
+export function listOpenTasksFor(
+	db: Executor,
+	userId: number,
+	until: string,
+	batch?: { after: MyWorkPosition | null; size: number }
+) {
+	const after = batch?.after;
 	return db
 		.selectFrom('tasks as t')
 		.innerJoin('accounts as a', 'a.id', 't.account_id')
@@ -34,10 +58,18 @@ export function listOpenTasksFor(db: Executor, userId: number, until: string) {
 		.where('t.owner_user_id', '=', userId)
 		.where('t.status', '=', 'open')
 		.where('t.due_date', '<=', until)
+		.$if(after != null, (qb) =>
+			qb.where(
+				keysetAfterColumns(MY_WORK_KEYS, 't.id', {
+					values: [after!.accountName, after!.dueDate],
+					id: after!.id
+				})
+			)
+		)
 		.orderBy('a.name')
 		.orderBy('t.due_date')
 		.orderBy('t.id')
-		.limit(500)
+		.limit(batch?.size ?? MY_WORK_LIMIT)
 		.execute();
 }
 

@@ -396,5 +396,10 @@ export const core = {
 	'field.comment': 'Comment',
 
 	'export.csv': 'Export CSV',
-	'export.csvHint': 'Every row matching these filters, as a spreadsheet file'
+	'export.csvHint': 'Every row matching these filters, as a spreadsheet file',
+
+	'myWork.export.from': 'From',
+	'myWork.export.daysOverdue': 'Days overdue',
+
+	'nav.imports': 'Imports'
 } as const;

@@ -181,5 +181,9 @@ export const feedback = {
 	'feedback.detractors.one': '{count} detractor',
 	'feedback.detractors.other': '{count} detractors',
 	'feedback.followUpForYou':
-		'A detractor (NPS 0–6) or a CSAT of 2 or less creates a follow-up task for you, the account’s CSM.'
+		'A detractor (NPS 0–6) or a CSAT of 2 or less creates a follow-up task for you, the account’s CSM.',
+
+	'feedback.export.followUpOwner': 'Follow-up owner',
+	'feedback.export.followUpDue': 'Follow-up due',
+	'feedback.export.followUpStatus': 'Follow-up status'
 } as const;

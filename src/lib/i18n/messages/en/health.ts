@@ -249,5 +249,10 @@ export const health = {
 	'health.facts.nps.one': 'NPS {nps} from {count} response in 180 days',
 	'health.facts.nps.other': 'NPS {nps} from {count} responses in 180 days',
 	'health.facts.csat.one': 'CSAT {csat} from {count} response in 180 days',
-	'health.facts.csat.other': 'CSAT {csat} from {count} responses in 180 days'
+	'health.facts.csat.other': 'CSAT {csat} from {count} responses in 180 days',
+
+	'risks.rule': 'Rule',
+	'review.coverage': 'Coverage',
+	'review.shareOfAccounts': 'Share of accounts',
+	'review.shareOfArr': 'Share of ARR'
 } as const;

@@ -119,5 +119,13 @@ export const onboarding = {
 	'templates.saveVersion': 'Save as a new version',
 
 	'templates.create': 'New template',
-	'templates.createButton': 'Create and edit'
+	'templates.createButton': 'Create and edit',
+
+	'board.export.phaseStarted': 'Phase started',
+	'board.export.daysInPhase': 'Days in phase',
+	'board.export.targetDays': 'Phase target (days)',
+	'board.export.items': 'Items',
+	'board.export.settled': 'Items done or skipped',
+	'board.export.overdue': 'Items overdue',
+	'board.export.atRisk': 'At risk'
 } as const;

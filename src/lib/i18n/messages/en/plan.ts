@@ -127,5 +127,11 @@ export const plan = {
 	'portfolio.accounts': 'Accounts',
 	'portfolio.usedOfEntitled': 'Used / entitled',
 	'portfolio.adoption': 'Adoption',
-	'portfolio.ofMetrics': '{n} of {total}'
+	'portfolio.ofMetrics': '{n} of {total}',
+
+	'portfolio.export.adoptionPercent': 'Adoption (%)',
+	'portfolio.export.metrics': 'Metrics with usage',
+	'portfolio.export.product': 'Product',
+	'portfolio.export.unit': 'Unit',
+	'portfolio.export.utilisationPercent': 'Utilisation (%)'
 } as const;

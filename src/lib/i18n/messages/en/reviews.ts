@@ -130,5 +130,7 @@ export const reviews = {
 	'reviews.actionsDone.one': '{count} follow-up, done',
 	'reviews.actionsDone.other': '{count} follow-ups, all done',
 	'reviews.chooseOwner': 'Choose someone…',
-	'reviews.manageTitle': 'Record, change or cancel'
+	'reviews.manageTitle': 'Record, change or cancel',
+
+	'reviews.export.startsAt': 'Starts (the review’s time zone)'
 } as const;

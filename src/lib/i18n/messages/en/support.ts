@@ -261,5 +261,17 @@ export const support = {
 	'support.removeRange': 'Remove',
 	'support.removeRangeOf': 'Remove {day} range {n}',
 	'support.weekRangesHint':
-		'A day may have up to {max} ranges, e.g. 09:00–12:00 and 13:00–18:00 around a lunch break.'
+		'A day may have up to {max} ranges, e.g. 09:00–12:00 and 13:00–18:00 around a lunch break.',
+
+	'escalation.export.openedUtc': 'Opened (UTC)',
+	'escalation.export.responseState': 'First response SLA',
+	'escalation.export.responseDueUtc': 'First response due (UTC)',
+	'escalation.export.responseMinutesLeft': 'First response: support minutes left (negative: late)',
+	'escalation.export.responseBreachedUtc': 'First response breached (UTC)',
+	'escalation.export.resolutionState': 'Resolution SLA',
+	'escalation.export.resolutionDueUtc': 'Resolution due (UTC)',
+	'escalation.export.resolutionMinutesLeft': 'Resolution: support minutes left (negative: late)',
+	'escalation.export.resolutionBreachedUtc': 'Resolution breached (UTC)',
+	'postmortems.export.writtenBy': 'Written by',
+	'postmortems.export.savedUtc': 'Last saved (UTC)'
 } as const;

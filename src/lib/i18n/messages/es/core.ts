@@ -396,5 +396,10 @@ export const core: SectionMessages<'core'> = {
 	'field.comment': 'Comentario',
 
 	'export.csv': 'Exportar CSV',
-	'export.csvHint': 'Todas las filas que cumplen estos filtros, en un archivo de hoja de cálculo'
+	'export.csvHint': 'Todas las filas que cumplen estos filtros, en un archivo de hoja de cálculo',
+
+	'myWork.export.from': 'Origen',
+	'myWork.export.daysOverdue': 'Días de retraso',
+
+	'nav.imports': 'Importaciones'
 };

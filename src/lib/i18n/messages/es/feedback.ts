@@ -183,5 +183,9 @@ export const feedback: SectionMessages<'feedback'> = {
 	'feedback.detractors.one': '{count} detractor',
 	'feedback.detractors.other': '{count} detractores',
 	'feedback.followUpForYou':
-		'Un detractor (NPS 0–6) o un CSAT de 2 o menos crea una tarea de seguimiento para usted, CSM de la cuenta.'
+		'Un detractor (NPS 0–6) o un CSAT de 2 o menos crea una tarea de seguimiento para usted, CSM de la cuenta.',
+
+	'feedback.export.followUpOwner': 'Responsable del seguimiento',
+	'feedback.export.followUpDue': 'Vencimiento del seguimiento',
+	'feedback.export.followUpStatus': 'Estado del seguimiento'
 };

@@ -254,5 +254,10 @@ export const health: SectionMessages<'health'> = {
 	'health.facts.nps.one': 'NPS {nps} de {count} respuesta en 180 días',
 	'health.facts.nps.other': 'NPS {nps} de {count} respuestas en 180 días',
 	'health.facts.csat.one': 'CSAT {csat} de {count} respuesta en 180 días',
-	'health.facts.csat.other': 'CSAT {csat} de {count} respuestas en 180 días'
+	'health.facts.csat.other': 'CSAT {csat} de {count} respuestas en 180 días',
+
+	'risks.rule': 'Regla',
+	'review.coverage': 'Cobertura',
+	'review.shareOfAccounts': 'Proporción de cuentas',
+	'review.shareOfArr': 'Proporción del ARR'
 };

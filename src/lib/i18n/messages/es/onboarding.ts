@@ -122,5 +122,13 @@ export const onboarding: SectionMessages<'onboarding'> = {
 	'templates.saveVersion': 'Guardar como nueva versión',
 
 	'templates.create': 'Nueva plantilla',
-	'templates.createButton': 'Crear y editar'
+	'templates.createButton': 'Crear y editar',
+
+	'board.export.phaseStarted': 'Inicio de la fase',
+	'board.export.daysInPhase': 'Días en la fase',
+	'board.export.targetDays': 'Plazo de la fase (días)',
+	'board.export.items': 'Elementos',
+	'board.export.settled': 'Elementos completados u omitidos',
+	'board.export.overdue': 'Elementos vencidos',
+	'board.export.atRisk': 'En riesgo'
 };

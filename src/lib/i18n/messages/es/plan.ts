@@ -129,5 +129,11 @@ export const plan: SectionMessages<'plan'> = {
 	'portfolio.accounts': 'Cuentas',
 	'portfolio.usedOfEntitled': 'Usado / contratado',
 	'portfolio.adoption': 'Adopción',
-	'portfolio.ofMetrics': '{n} de {total}'
+	'portfolio.ofMetrics': '{n} de {total}',
+
+	'portfolio.export.adoptionPercent': 'Adopción (%)',
+	'portfolio.export.metrics': 'Métricas con uso',
+	'portfolio.export.product': 'Producto',
+	'portfolio.export.unit': 'Unidad',
+	'portfolio.export.utilisationPercent': 'Utilización (%)'
 };

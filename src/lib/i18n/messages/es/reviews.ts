@@ -135,5 +135,7 @@ export const reviews: SectionMessages<'reviews'> = {
 	'reviews.actionsDone.one': '{count} seguimiento, hecho',
 	'reviews.actionsDone.other': '{count} seguimientos, todos hechos',
 	'reviews.chooseOwner': 'Elija a alguien…',
-	'reviews.manageTitle': 'Registrar, cambiar o cancelar'
+	'reviews.manageTitle': 'Registrar, cambiar o cancelar',
+
+	'reviews.export.startsAt': 'Inicio (zona horaria de la revisión)'
 };

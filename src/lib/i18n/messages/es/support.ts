@@ -265,5 +265,19 @@ export const support: SectionMessages<'support'> = {
 	'support.removeRange': 'Quitar',
 	'support.removeRangeOf': 'Quitar {day}, intervalo {n}',
 	'support.weekRangesHint':
-		'Un día puede tener hasta {max} intervalos, por ejemplo 09:00–12:00 y 13:00–18:00 con pausa para el almuerzo.'
+		'Un día puede tener hasta {max} intervalos, por ejemplo 09:00–12:00 y 13:00–18:00 con pausa para el almuerzo.',
+
+	'escalation.export.openedUtc': 'Abierto (UTC)',
+	'escalation.export.responseState': 'SLA de primera respuesta',
+	'escalation.export.responseDueUtc': 'Vencimiento de primera respuesta (UTC)',
+	'escalation.export.responseMinutesLeft':
+		'Primera respuesta: minutos de soporte restantes (negativo: retraso)',
+	'escalation.export.responseBreachedUtc': 'Primera respuesta incumplida (UTC)',
+	'escalation.export.resolutionState': 'SLA de resolución',
+	'escalation.export.resolutionDueUtc': 'Vencimiento de resolución (UTC)',
+	'escalation.export.resolutionMinutesLeft':
+		'Resolución: minutos de soporte restantes (negativo: retraso)',
+	'escalation.export.resolutionBreachedUtc': 'Resolución incumplida (UTC)',
+	'postmortems.export.writtenBy': 'Redactado por',
+	'postmortems.export.savedUtc': 'Guardado por última vez (UTC)'
 };

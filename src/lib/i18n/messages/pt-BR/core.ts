@@ -396,5 +396,10 @@ export const core: SectionMessages<'core'> = {
 	'field.comment': 'Comentário',
 
 	'export.csv': 'Exportar CSV',
-	'export.csvHint': 'Todas as linhas que atendem a estes filtros, em um arquivo de planilha'
+	'export.csvHint': 'Todas as linhas que atendem a estes filtros, em um arquivo de planilha',
+
+	'myWork.export.from': 'Origem',
+	'myWork.export.daysOverdue': 'Dias de atraso',
+
+	'nav.imports': 'Importações'
 };

@@ -183,5 +183,9 @@ export const feedback: SectionMessages<'feedback'> = {
 	'feedback.detractors.one': '{count} detrator',
 	'feedback.detractors.other': '{count} detratores',
 	'feedback.followUpForYou':
-		'Um detrator (NPS 0–6) ou um CSAT de 2 ou menos cria uma tarefa de retorno para você, CSM da conta.'
+		'Um detrator (NPS 0–6) ou um CSAT de 2 ou menos cria uma tarefa de retorno para você, CSM da conta.',
+
+	'feedback.export.followUpOwner': 'Responsável pelo retorno',
+	'feedback.export.followUpDue': 'Prazo do retorno',
+	'feedback.export.followUpStatus': 'Situação do retorno'
 };

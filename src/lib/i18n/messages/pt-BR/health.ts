@@ -250,5 +250,10 @@ export const health: SectionMessages<'health'> = {
 	'health.facts.nps.one': 'NPS {nps} de {count} resposta em 180 dias',
 	'health.facts.nps.other': 'NPS {nps} de {count} respostas em 180 dias',
 	'health.facts.csat.one': 'CSAT {csat} de {count} resposta em 180 dias',
-	'health.facts.csat.other': 'CSAT {csat} de {count} respostas em 180 dias'
+	'health.facts.csat.other': 'CSAT {csat} de {count} respostas em 180 dias',
+
+	'risks.rule': 'Regra',
+	'review.coverage': 'Cobertura',
+	'review.shareOfAccounts': 'Participação nas contas',
+	'review.shareOfArr': 'Participação no ARR'
 };

@@ -122,5 +122,13 @@ export const onboarding: SectionMessages<'onboarding'> = {
 	'templates.saveVersion': 'Salvar como nova versão',
 
 	'templates.create': 'Novo modelo',
-	'templates.createButton': 'Criar e editar'
+	'templates.createButton': 'Criar e editar',
+
+	'board.export.phaseStarted': 'Início da fase',
+	'board.export.daysInPhase': 'Dias na fase',
+	'board.export.targetDays': 'Prazo da fase (dias)',
+	'board.export.items': 'Itens',
+	'board.export.settled': 'Itens concluídos ou pulados',
+	'board.export.overdue': 'Itens atrasados',
+	'board.export.atRisk': 'Em risco'
 };

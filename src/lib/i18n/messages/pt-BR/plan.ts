@@ -130,5 +130,11 @@ export const plan: SectionMessages<'plan'> = {
 	'portfolio.accounts': 'Contas',
 	'portfolio.usedOfEntitled': 'Usado / contratado',
 	'portfolio.adoption': 'Adoção',
-	'portfolio.ofMetrics': '{n} de {total}'
+	'portfolio.ofMetrics': '{n} de {total}',
+
+	'portfolio.export.adoptionPercent': 'Adoção (%)',
+	'portfolio.export.metrics': 'Métricas com uso',
+	'portfolio.export.product': 'Produto',
+	'portfolio.export.unit': 'Unidade',
+	'portfolio.export.utilisationPercent': 'Utilização (%)'
 };

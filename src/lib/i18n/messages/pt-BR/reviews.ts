@@ -132,5 +132,7 @@ export const reviews: SectionMessages<'reviews'> = {
 	'reviews.actionsDone.one': '{count} acompanhamento, concluído',
 	'reviews.actionsDone.other': '{count} acompanhamentos, todos concluídos',
 	'reviews.chooseOwner': 'Escolha alguém…',
-	'reviews.manageTitle': 'Registrar, alterar ou cancelar'
+	'reviews.manageTitle': 'Registrar, alterar ou cancelar',
+
+	'reviews.export.startsAt': 'Início (fuso horário da revisão)'
 };

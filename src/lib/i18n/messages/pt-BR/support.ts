@@ -264,5 +264,19 @@ export const support: SectionMessages<'support'> = {
 	'support.removeRange': 'Remover',
 	'support.removeRangeOf': 'Remover {day}, intervalo {n}',
 	'support.weekRangesHint':
-		'Um dia pode ter até {max} intervalos, por exemplo 09:00–12:00 e 13:00–18:00 com pausa para o almoço.'
+		'Um dia pode ter até {max} intervalos, por exemplo 09:00–12:00 e 13:00–18:00 com pausa para o almoço.',
+
+	'escalation.export.openedUtc': 'Aberto (UTC)',
+	'escalation.export.responseState': 'SLA da primeira resposta',
+	'escalation.export.responseDueUtc': 'Prazo da primeira resposta (UTC)',
+	'escalation.export.responseMinutesLeft':
+		'Primeira resposta: minutos de suporte restantes (negativo: atraso)',
+	'escalation.export.responseBreachedUtc': 'Primeira resposta violada (UTC)',
+	'escalation.export.resolutionState': 'SLA da resolução',
+	'escalation.export.resolutionDueUtc': 'Prazo da resolução (UTC)',
+	'escalation.export.resolutionMinutesLeft':
+		'Resolução: minutos de suporte restantes (negativo: atraso)',
+	'escalation.export.resolutionBreachedUtc': 'Resolução violada (UTC)',
+	'postmortems.export.writtenBy': 'Escrito por',
+	'postmortems.export.savedUtc': 'Salvo por último (UTC)'
 };
