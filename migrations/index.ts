@@ -7,6 +7,7 @@ import * as healthInputs from './20261122000500_health_inputs';
 import * as escalations from './20261122000600_escalations';
 import * as escalationsAtScale from './20261122000700_escalations_at_scale';
 import * as reviewsFeedback from './20261122000800_reviews_feedback';
+import * as imports from './20261122000900_imports';
 
 /**
  * Every migration, by name. An explicit map rather than a folder scan, because the bundled
@@ -20,5 +21,6 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'20261122000500_health_inputs': healthInputs,
 	'20261122000600_escalations': escalations,
 	'20261122000700_escalations_at_scale': escalationsAtScale,
-	'20261122000800_reviews_feedback': reviewsFeedback
+	'20261122000800_reviews_feedback': reviewsFeedback,
+	'20261122000900_imports': imports
 };

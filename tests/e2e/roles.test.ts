@@ -46,12 +46,16 @@ describe('each role sees its own navigation', () => {
 				'My work',
 				'Renewals (90 days)',
 				'Notifications',
-				'New account'
+				'New account',
+				'Imports'
 			]
 		],
 		[DEMO.sales, ['Churn risks', 'Renewals (90 days)', 'Accounts', 'Notifications']],
 		[DEMO.partner, ['My work', 'Customers', 'Escalations']],
-		[DEMO.admin, ['Users', 'Templates', 'Health model', 'Support', 'Review cadences', 'Accounts']]
+		[
+			DEMO.admin,
+			['Users', 'Templates', 'Health model', 'Support', 'Review cadences', 'Accounts', 'Imports']
+		]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);
 	});

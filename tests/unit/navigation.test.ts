@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canImport } from '../../src/lib/domain/access';
 import { parseAccountListQuery } from '../../src/lib/domain/account-list-query';
 import { navigationFor } from '../../src/lib/domain/navigation';
 import { USER_ROLES } from '../../src/lib/domain/vocabulary';
@@ -24,7 +25,7 @@ describe('navigationFor', () => {
 		expect(navigationFor('csm', 1234)[1]!.href).toBe('/accounts?csm=1234');
 	});
 
-	it('gives a manager accounts, health, churn risks, critical escalations, the board, reviews, adoption, feedback trends, their work, renewals, notifications and a new-account link', () => {
+	it('gives a manager accounts, health, churn risks, critical escalations, the board, reviews, adoption, feedback trends, their work, renewals, notifications, a new-account link and imports', () => {
 		expect(navigationFor('manager', 1)).toEqual([
 			{ href: '/accounts', label: 'nav.accounts' },
 			{ href: '/health', label: 'nav.health' },
@@ -37,7 +38,8 @@ describe('navigationFor', () => {
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' },
-			{ href: '/accounts/new', label: 'nav.newAccount' }
+			{ href: '/accounts/new', label: 'nav.newAccount' },
+			{ href: '/imports', label: 'nav.imports' }
 		]);
 	});
 
@@ -72,15 +74,23 @@ describe('navigationFor', () => {
 		}
 	});
 
-	it('gives an admin users first, templates, the health model, support settings, review cadences, then accounts', () => {
+	it('gives an admin users first, templates, the health model, support settings, review cadences, then accounts and imports', () => {
 		expect(navigationFor('admin', 1)).toEqual([
 			{ href: '/admin/users', label: 'nav.users' },
 			{ href: '/admin/templates', label: 'nav.templates' },
 			{ href: '/admin/health-model', label: 'nav.healthModel' },
 			{ href: '/admin/support', label: 'nav.support' },
 			{ href: '/admin/review-cadences', label: 'nav.reviewCadences' },
-			{ href: '/accounts', label: 'nav.accounts' }
+			{ href: '/accounts', label: 'nav.accounts' },
+			{ href: '/imports', label: 'nav.imports' }
 		]);
+	});
+
+	it('gives imports to exactly the roles that may import', () => {
+		for (const role of USER_ROLES) {
+			const has = navigationFor(role, 1).some((item) => item.href === '/imports');
+			expect(has, role).toBe(canImport({ id: 1, role, resellerId: null }));
+		}
 	});
 
 	it('gives no role but admin an admin link', () => {

@@ -103,3 +103,13 @@ export const canManageEscalation = canEditAccount;
 export function canDeleteFeedback(actor: Actor): boolean {
 	return actor.role === 'manager';
 }
+
+/**
+ * CSV imports write many records at once, past the per-account rules: for those who run the
+ * whole portfolio (managers) and configure Keel (admins), as issue 8 asks.
+ */
+export const IMPORTERS = ['manager', 'admin'] as const satisfies readonly UserRole[];
+
+export function canImport(actor: Actor): boolean {
+	return (IMPORTERS as readonly UserRole[]).includes(actor.role);
+}

@@ -40,6 +40,23 @@ export function detectSeparator(headerLine: string): CsvSeparator {
 	return semicolons > commas ? ';' : ',';
 }
 
+/**
+ * Where a reader stopped, as plain data: a file uploaded in several requests is read by a new
+ * reader per request, each resuming where the last one stopped (the record it was in the middle
+ * of included), so parts may be cut anywhere.
+ */
+export interface CsvReaderState {
+	field: string;
+	fields: string[];
+	quoted: boolean;
+	afterQuote: boolean;
+	pendingCr: boolean;
+	line: number;
+	recordLine: number;
+	started: boolean;
+	closedQuote: boolean;
+}
+
 /** Reads records from text pushed in chunks; `end()` flushes the last one. */
 export class CsvReader {
 	private field = '';
@@ -58,6 +75,49 @@ export class CsvReader {
 	private closedQuote = false;
 
 	constructor(private readonly separator: CsvSeparator = ',') {}
+
+	/** A reader that carries on from `state` (see `state()`), as if it had read the text before. */
+	static resume(separator: CsvSeparator, state: CsvReaderState): CsvReader {
+		const reader = new CsvReader(separator);
+		reader.field = state.field;
+		reader.fields = [...state.fields];
+		reader.quoted = state.quoted;
+		reader.afterQuote = state.afterQuote;
+		reader.pendingCr = state.pendingCr;
+		reader.line = state.line;
+		reader.recordLine = state.recordLine;
+		reader.started = state.started;
+		reader.closedQuote = state.closedQuote;
+		return reader;
+	}
+
+	/** Where this reader stands between two pushes. */
+	state(): CsvReaderState {
+		return {
+			field: this.field,
+			fields: [...this.fields],
+			quoted: this.quoted,
+			afterQuote: this.afterQuote,
+			pendingCr: this.pendingCr,
+			line: this.line,
+			recordLine: this.recordLine,
+			started: this.started,
+			closedQuote: this.closedQuote
+		};
+	}
+
+	/**
+	 * Characters held for the record not yet complete: a caller caps it, since a quote never closed
+	 * would otherwise hold the rest of the file.
+	 */
+	get pendingLength(): number {
+		return this.fields.reduce((sum, field) => sum + field.length, this.field.length);
+	}
+
+	/** The line the record being read started on (where an unclosed quote opened). */
+	get currentRecordLine(): number {
+		return this.recordLine;
+	}
 
 	push(text: string): CsvRecord[] {
 		const out: CsvRecord[] = [];

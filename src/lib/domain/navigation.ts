@@ -19,6 +19,8 @@ const RISKS: NavItem = { href: '/risks', label: 'nav.risks' };
 const ESCALATIONS: NavItem = { href: '/escalations', label: 'nav.escalations' };
 const REVIEWS: NavItem = { href: '/reviews', label: 'nav.reviews' };
 const FEEDBACK: NavItem = { href: '/feedback', label: 'nav.feedback' };
+/** CSV imports: for the roles that may bring records in in bulk (canImport). */
+const IMPORTS: NavItem = { href: '/imports', label: 'nav.imports' };
 
 /** Each role's navigation: only sections that exist, shaped by what the role comes for. */
 export function navigationFor(role: UserRole, userId: number): NavItem[] {
@@ -47,7 +49,8 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				MY_WORK,
 				{ href: '/accounts?renewal=90&sort=renewal_date', label: 'nav.renewals' },
 				NOTIFICATIONS,
-				{ href: '/accounts/new', label: 'nav.newAccount' }
+				{ href: '/accounts/new', label: 'nav.newAccount' },
+				IMPORTS
 			];
 		case 'sales':
 			return [
@@ -65,7 +68,8 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				{ href: '/admin/health-model', label: 'nav.healthModel' },
 				{ href: '/admin/support', label: 'nav.support' },
 				{ href: '/admin/review-cadences', label: 'nav.reviewCadences' },
-				{ href: '/accounts', label: 'nav.accounts' }
+				{ href: '/accounts', label: 'nav.accounts' },
+				IMPORTS
 			];
 	}
 }

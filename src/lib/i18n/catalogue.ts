@@ -2,6 +2,7 @@ import type { Locale } from '../domain/vocabulary';
 import type { core } from './messages/en/core';
 import type { feedback } from './messages/en/feedback';
 import type { health } from './messages/en/health';
+import type { imports } from './messages/en/imports';
 import type { onboarding } from './messages/en/onboarding';
 import type { plan } from './messages/en/plan';
 import type { reviews } from './messages/en/reviews';
@@ -18,6 +19,7 @@ interface English {
 	onboarding: typeof onboarding;
 	plan: typeof plan;
 	users: typeof users;
+	imports: typeof imports;
 }
 export type Section = keyof English;
 
@@ -43,7 +45,8 @@ const LOADERS: Record<Locale, Loaders> = {
 		health: () => import('./messages/en/health').then((m) => m.health),
 		onboarding: () => import('./messages/en/onboarding').then((m) => m.onboarding),
 		plan: () => import('./messages/en/plan').then((m) => m.plan),
-		users: () => import('./messages/en/users').then((m) => m.users)
+		users: () => import('./messages/en/users').then((m) => m.users),
+		imports: () => import('./messages/en/imports').then((m) => m.imports)
 	},
 	'pt-BR': {
 		core: () => import('./messages/pt-BR/core').then((m) => m.core),
@@ -53,7 +56,8 @@ const LOADERS: Record<Locale, Loaders> = {
 		health: () => import('./messages/pt-BR/health').then((m) => m.health),
 		onboarding: () => import('./messages/pt-BR/onboarding').then((m) => m.onboarding),
 		plan: () => import('./messages/pt-BR/plan').then((m) => m.plan),
-		users: () => import('./messages/pt-BR/users').then((m) => m.users)
+		users: () => import('./messages/pt-BR/users').then((m) => m.users),
+		imports: () => import('./messages/pt-BR/imports').then((m) => m.imports)
 	},
 	es: {
 		core: () => import('./messages/es/core').then((m) => m.core),
@@ -63,7 +67,8 @@ const LOADERS: Record<Locale, Loaders> = {
 		health: () => import('./messages/es/health').then((m) => m.health),
 		onboarding: () => import('./messages/es/onboarding').then((m) => m.onboarding),
 		plan: () => import('./messages/es/plan').then((m) => m.plan),
-		users: () => import('./messages/es/users').then((m) => m.users)
+		users: () => import('./messages/es/users').then((m) => m.users),
+		imports: () => import('./messages/es/imports').then((m) => m.imports)
 	}
 };
 

@@ -16,7 +16,8 @@ const SECTION_BY_SEGMENT = new Map<string, Section>([
 	['plan', 'plan'],
 	['adoption', 'plan'],
 	['users', 'users'],
-	['settings', 'users']
+	['settings', 'users'],
+	['imports', 'imports']
 ]);
 
 /**

@@ -74,7 +74,8 @@ export async function formOptions(db: Db) {
 	return { resellers, users };
 }
 
-function checkChannel(input: AccountInput) {
+/** The channel rule the form and imports share: a reseller sale names its reseller. */
+export function checkChannel(input: AccountInput) {
 	if (input.sales_channel === 'reseller' && input.reseller_id === null) {
 		throw new ConflictError('reseller_id', 'error.resellerRequired');
 	}

@@ -56,6 +56,7 @@ import type {
 	FeedbackThemeMonthlyTable
 } from '../feedback/feedback.table';
 import type { TaskTable } from '../tasks/task.table';
+import type { ImportMappingTable, ImportRowTable, ImportTable } from '../imports/import.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
 export interface Database {
@@ -104,6 +105,9 @@ export interface Database {
 	feedback_monthly: FeedbackMonthlyTable;
 	feedback_theme_monthly: FeedbackThemeMonthlyTable;
 	feedback_theme_csm_monthly: FeedbackThemeCsmMonthlyTable;
+	imports: ImportTable;
+	import_rows: ImportRowTable;
+	import_mappings: ImportMappingTable;
 }
 
 export type Db = Kysely<Database>;

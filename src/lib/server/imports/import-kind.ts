@@ -1,0 +1,73 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../domain/access';
+import type { CsvSeparator } from '../../domain/csv-parse';
+import type { ImportKind } from '../../domain/import-kinds';
+import type { ImportFieldSpec } from '../../domain/import-mapping';
+import type { MappedValues, RowError } from '../../domain/import-rows';
+import type { MessageKey } from '../../i18n/catalogue';
+import type { Database, Executor } from '../db/database';
+
+/** A field of an import kind as the matching form and the problem report show it. */
+export interface ImportFieldDef extends ImportFieldSpec {
+	/**
+	 * Message keys naming the field: the first labels it on the matching form; all of them, in
+	 * every language, are header names the field is guessed from (so a Keel export re-imports).
+	 */
+	labels: readonly MessageKey[];
+	/** More header names other systems use ("Account ID"). */
+	aliases?: readonly string[];
+	/** A closed vocabulary: a cell may hold the code or its label in any language. */
+	vocabulary?: { codes: readonly string[]; prefix: string };
+	/** What the matching form says of the field, when its need alone does not say enough. */
+	hint?: MessageKey;
+}
+
+export type RowAction = 'create' | 'update' | 'unchanged';
+
+/** A row after its check: what it would do, or what is wrong with it. */
+export type CheckedRow<Row> =
+	| { line: number; ok: true; action: RowAction; row: Row }
+	| { line: number; ok: false; errors: RowError[] };
+
+export interface StagedValues {
+	line: number;
+	values: MappedValues;
+}
+
+/**
+ * One kind of file (accounts; later contacts, account team, usage, feedback): its fields, how a
+ * row finds the record it updates, and how a batch of rows is checked and written. The import
+ * service runs every kind the same way: batches of staged rows, checked, then written in one
+ * transaction.
+ */
+export interface ImportKindModule<Context, Row> {
+	kind: ImportKind;
+	fields: readonly ImportFieldDef[];
+	/** Where and how a second row for one record is reported (the field, a message key). */
+	duplicate: { field: string; key: string };
+	/**
+	 * What checking any row needs, read once per pass (reference names, vocabularies); it lives
+	 * for the pass, so it may also remember what earlier rows held.
+	 */
+	prepare(db: Executor, separator: CsvSeparator): Promise<Context>;
+	/** The key that finds a row's record, to refuse a second row for it; null when empty. */
+	matchKey(values: MappedValues): string | null;
+	/**
+	 * Checks a batch against the form's rules and the stored records (read in a fixed number of
+	 * queries; `lock`ed when committing, so nothing changes them before the write).
+	 */
+	check(
+		db: Executor,
+		rows: readonly StagedValues[],
+		context: Context,
+		lock: boolean
+	): Promise<CheckedRow<Row>[]>;
+	/** Writes a batch of rows that create or change a record; returns the ids of those records. */
+	write(
+		trx: Transaction<Database>,
+		actor: Actor,
+		rows: readonly { action: 'create' | 'update'; row: Row }[]
+	): Promise<number[]>;
+	/** Once every batch is written: what depends on all the records changed (health scores). */
+	finish(trx: Transaction<Database>, changedIds: readonly number[], now: Date): Promise<void>;
+}

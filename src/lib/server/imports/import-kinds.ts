@@ -1,0 +1,14 @@
+import type { ImportKind } from '../../domain/import-kinds';
+import { accountImport } from './account-import';
+import { contactImport } from './contact-import';
+import type { ImportKindModule } from './import-kind';
+
+/** Each kind's module; a new kind of file is one more entry (and its name in IMPORT_KINDS). */
+const MODULES: { [K in ImportKind]: ImportKindModule<unknown, unknown> } = {
+	accounts: accountImport,
+	contacts: contactImport
+};
+
+export function kindModule(kind: ImportKind): ImportKindModule<unknown, unknown> {
+	return MODULES[kind];
+}
