@@ -501,7 +501,17 @@ async function stopServer(server: ReturnType<typeof spawn>) {
 }
 
 /** The CSV exports timed, each of every row its list holds (a manager sees them all). */
-const EXPORTS = [{ name: 'accounts list', path: '/accounts/export.csv' }];
+const EXPORTS = [
+	{ name: 'accounts list', path: '/accounts/export.csv' },
+	{ name: 'escalation queue, all states', path: '/escalations/export.csv?state=all' },
+	{ name: 'post-mortems', path: '/escalations/postmortems/export.csv' },
+	{ name: 'churn risks', path: '/risks/export.csv' },
+	{ name: 'health review', path: '/health/export.csv' },
+	{ name: 'onboarding board', path: '/onboarding/export.csv?csm=all' },
+	{ name: 'reviews, upcoming', path: '/reviews/export.csv' },
+	{ name: 'reviews, behind cadence', path: '/reviews/export.csv?view=cadence' },
+	{ name: 'least-adopted accounts', path: '/adoption/export.csv?table=least-adopted' }
+];
 
 /**
  * Each export streamed as a browser downloads it, on a fresh server, twice (the first warms
