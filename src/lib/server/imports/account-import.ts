@@ -17,7 +17,12 @@ import { accountFields } from '../accounts/account.schema';
 import { checkChannel, type AccountInput } from '../accounts/account.service';
 import type { Account } from '../accounts/account.table';
 import { refreshHealth } from '../health/health-refresh';
-import type { CheckedRow, ImportFieldDef, ImportKindModule } from './import-kind';
+import {
+	rowAction,
+	type CheckedRow,
+	type ImportFieldDef,
+	type ImportKindModule
+} from './import-kind';
 import { everyCatalogue, vocabularyLookups } from './import-labels';
 
 /**
@@ -219,11 +224,7 @@ export function checkAccountRow(
 			errors: [{ field: 'reseller', key: 'import.error.resellerRequired' }]
 		};
 	}
-	const action = !existing
-		? 'create'
-		: WRITTEN.every((column) => existing[column] === final[column])
-			? 'unchanged'
-			: 'update';
+	const action = rowAction(existing, final, WRITTEN);
 	return {
 		line,
 		ok: true,

@@ -6,7 +6,12 @@ import { email, text } from '../../domain/validation';
 import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
 import { contactFields } from '../accounts/account.schema';
 import type { Contact } from '../accounts/account.table';
-import type { CheckedRow, ImportFieldDef, ImportKindModule } from './import-kind';
+import {
+	rowAction,
+	type CheckedRow,
+	type ImportFieldDef,
+	type ImportKindModule
+} from './import-kind';
 
 /**
  * Contacts from a CSV file, each found by its account's external id and its email: a row whose
@@ -137,11 +142,7 @@ export function checkContactRow(
 			: { title: '', phone: '', is_primary: false, onboarded_on: null }),
 		...given
 	} as ContactValues;
-	const action = !current
-		? 'create'
-		: WRITTEN.every((column) => current[column] === final[column])
-			? 'unchanged'
-			: 'update';
+	const action = rowAction(current, final, WRITTEN);
 	return {
 		line,
 		ok: true,

@@ -24,6 +24,21 @@ export interface ImportFieldDef extends ImportFieldSpec {
 
 export type RowAction = 'create' | 'update' | 'unchanged';
 
+/**
+ * What committing a checked row does: create a record none matched, or update the matched one,
+ * unless every column the import writes already holds the row's value.
+ */
+export function rowAction<E extends object, V extends object>(
+	existing: E | null,
+	values: V,
+	written: readonly (keyof E & keyof V)[]
+): RowAction {
+	if (!existing) return 'create';
+	return written.every((column) => (existing[column] as unknown) === values[column])
+		? 'unchanged'
+		: 'update';
+}
+
 /** A row after its check: what it would do, or what is wrong with it. */
 export type CheckedRow<Row> =
 	| { line: number; ok: true; action: RowAction; row: Row }
