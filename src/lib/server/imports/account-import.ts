@@ -12,12 +12,12 @@ import {
 	SEGMENTS,
 	SUPPORT_PACKAGES
 } from '../../domain/vocabulary';
-import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
 import { accountFields } from '../accounts/account.schema';
 import { checkChannel, type AccountInput } from '../accounts/account.service';
 import type { Account } from '../accounts/account.table';
 import { refreshHealth } from '../health/health-refresh';
 import {
+	auditWritten,
 	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
@@ -282,7 +282,6 @@ export const accountImport: ImportKindModule<AccountImportContext, AccountRowPla
 	},
 
 	async write(trx, actor, rows) {
-		const audits: AuditInput[] = [];
 		const creates = rows.filter((r) => r.action === 'create').map((r) => r.row);
 		const updates = rows.filter((r) => r.action === 'update').map((r) => r.row);
 		const created =
@@ -293,16 +292,6 @@ export const accountImport: ImportKindModule<AccountImportContext, AccountRowPla
 						.values(creates.map((plan) => ({ ...plan.values, external_id: plan.externalId })))
 						.returningAll()
 						.execute();
-		for (const account of created) {
-			audits.push({
-				actorId: actor.id,
-				accountId: account.id,
-				entity: 'account',
-				entityId: account.id,
-				action: 'create',
-				after: account
-			});
-		}
 		// One statement for the batch; each account's version moves on as a form save's would.
 		const updated =
 			updates.length === 0
@@ -322,18 +311,11 @@ export const accountImport: ImportKindModule<AccountImportContext, AccountRowPla
 							returning a.*`.execute(trx)
 					).rows;
 		const before = new Map(updates.map((plan) => [plan.existing!.id, plan.existing!]));
-		for (const account of updated) {
-			audits.push({
-				actorId: actor.id,
-				accountId: account.id,
-				entity: 'account',
-				entityId: account.id,
-				action: 'update',
-				before: before.get(account.id),
-				after: account
-			});
-		}
-		await writeAuditMany(trx, audits);
+		await auditWritten(trx, actor, 'account', (account) => account.id, {
+			created,
+			updated,
+			before
+		});
 		return [...created, ...updated].map((account) => account.id);
 	},
 

@@ -3,10 +3,10 @@ import type { MappedValues, RowError } from '../../domain/import-rows';
 import { parseMapped } from '../../domain/import-rows';
 import { yesNo } from '../../domain/import-values';
 import { email, text } from '../../domain/validation';
-import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
 import { contactFields } from '../accounts/account.schema';
 import type { Contact } from '../accounts/account.table';
 import {
+	auditWritten,
 	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
@@ -239,26 +239,11 @@ export const contactImport: ImportKindModule<ContactImportContext, ContactRowPla
 							returning c.*`.execute(trx)
 					).rows;
 		const before = new Map(updates.map((plan) => [plan.existing!.id, plan.existing!]));
-		const audits: AuditInput[] = [
-			...created.map((contact) => ({
-				actorId: actor.id,
-				accountId: contact.account_id,
-				entity: 'contact',
-				entityId: contact.id,
-				action: 'create' as const,
-				after: contact
-			})),
-			...updated.map((contact) => ({
-				actorId: actor.id,
-				accountId: contact.account_id,
-				entity: 'contact',
-				entityId: contact.id,
-				action: 'update' as const,
-				before: before.get(contact.id),
-				after: contact
-			}))
-		];
-		await writeAuditMany(trx, audits);
+		await auditWritten(trx, actor, 'contact', (contact) => contact.account_id, {
+			created,
+			updated,
+			before
+		});
 		// An account has one primary contact: making one primary demotes the others, as the
 		// contact form does (the pass refused a file making two of one account primary).
 		const primaries = [...created, ...updated]

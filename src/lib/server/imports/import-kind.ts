@@ -5,6 +5,7 @@ import type { ImportKind } from '../../domain/import-kinds';
 import type { ImportFieldSpec } from '../../domain/import-mapping';
 import type { MappedValues, RowError } from '../../domain/import-rows';
 import type { MessageKey } from '../../i18n/catalogue';
+import { writeAuditMany } from '../audit/audit.repository';
 import type { Database, Executor } from '../db/database';
 
 /** A field of an import kind as the matching form and the problem report show it. */
@@ -85,4 +86,30 @@ export interface ImportKindModule<Context, Row> {
 	): Promise<number[]>;
 	/** Once every batch is written: what depends on all the records changed (health scores). */
 	finish(trx: Transaction<Database>, changedIds: readonly number[], now: Date): Promise<void>;
+}
+
+/**
+ * Audits what one batch of an import wrote, as the forms do: each created record, and each
+ * updated one beside what it was (`before`, by id).
+ */
+export function auditWritten<R extends { id: number }>(
+	trx: Executor,
+	actor: Actor,
+	entity: string,
+	accountIdOf: (record: R) => number,
+	written: { created: R[]; updated: R[]; before: ReadonlyMap<number, R> }
+) {
+	const audit = (record: R, action: 'create' | 'update') => ({
+		actorId: actor.id,
+		accountId: accountIdOf(record),
+		entity,
+		entityId: record.id,
+		action,
+		...(action === 'update' ? { before: written.before.get(record.id) } : {}),
+		after: record
+	});
+	return writeAuditMany(trx, [
+		...written.created.map((record) => audit(record, 'create')),
+		...written.updated.map((record) => audit(record, 'update'))
+	]);
 }
