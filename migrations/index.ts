@@ -8,6 +8,10 @@ import * as escalations from './20261122000600_escalations';
 import * as escalationsAtScale from './20261122000700_escalations_at_scale';
 import * as reviewsFeedback from './20261122000800_reviews_feedback';
 import * as imports from './20261122000900_imports';
+import * as importKinds from './20261122001000_import_kinds';
+import * as apiTokens from './20261122001100_api_tokens';
+import * as webhooks from './20261122001200_webhooks';
+import * as notifications from './20261122001300_notifications';
 
 /**
  * Every migration, by name. An explicit map rather than a folder scan, because the bundled
@@ -22,5 +26,9 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'20261122000600_escalations': escalations,
 	'20261122000700_escalations_at_scale': escalationsAtScale,
 	'20261122000800_reviews_feedback': reviewsFeedback,
-	'20261122000900_imports': imports
+	'20261122000900_imports': imports,
+	'20261122001000_import_kinds': importKinds,
+	'20261122001100_api_tokens': apiTokens,
+	'20261122001200_webhooks': webhooks,
+	'20261122001300_notifications': notifications
 };

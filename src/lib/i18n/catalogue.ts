@@ -2,12 +2,15 @@ import type { Locale } from '../domain/vocabulary';
 import type { core } from './messages/en/core';
 import type { feedback } from './messages/en/feedback';
 import type { health } from './messages/en/health';
+import type { api } from './messages/en/api';
 import type { imports } from './messages/en/imports';
 import type { onboarding } from './messages/en/onboarding';
 import type { plan } from './messages/en/plan';
 import type { reviews } from './messages/en/reviews';
 import type { support } from './messages/en/support';
 import type { users } from './messages/en/users';
+import type { notifications } from './messages/en/notifications';
+import type { webhooks } from './messages/en/webhooks';
 
 /** Each section's English catalogue: its keys are the contract every other locale must fill. */
 interface English {
@@ -20,6 +23,9 @@ interface English {
 	plan: typeof plan;
 	users: typeof users;
 	imports: typeof imports;
+	api: typeof api;
+	webhooks: typeof webhooks;
+	notifications: typeof notifications;
 }
 export type Section = keyof English;
 
@@ -46,7 +52,10 @@ const LOADERS: Record<Locale, Loaders> = {
 		onboarding: () => import('./messages/en/onboarding').then((m) => m.onboarding),
 		plan: () => import('./messages/en/plan').then((m) => m.plan),
 		users: () => import('./messages/en/users').then((m) => m.users),
-		imports: () => import('./messages/en/imports').then((m) => m.imports)
+		imports: () => import('./messages/en/imports').then((m) => m.imports),
+		api: () => import('./messages/en/api').then((m) => m.api),
+		webhooks: () => import('./messages/en/webhooks').then((m) => m.webhooks),
+		notifications: () => import('./messages/en/notifications').then((m) => m.notifications)
 	},
 	'pt-BR': {
 		core: () => import('./messages/pt-BR/core').then((m) => m.core),
@@ -57,7 +66,10 @@ const LOADERS: Record<Locale, Loaders> = {
 		onboarding: () => import('./messages/pt-BR/onboarding').then((m) => m.onboarding),
 		plan: () => import('./messages/pt-BR/plan').then((m) => m.plan),
 		users: () => import('./messages/pt-BR/users').then((m) => m.users),
-		imports: () => import('./messages/pt-BR/imports').then((m) => m.imports)
+		imports: () => import('./messages/pt-BR/imports').then((m) => m.imports),
+		api: () => import('./messages/pt-BR/api').then((m) => m.api),
+		webhooks: () => import('./messages/pt-BR/webhooks').then((m) => m.webhooks),
+		notifications: () => import('./messages/pt-BR/notifications').then((m) => m.notifications)
 	},
 	es: {
 		core: () => import('./messages/es/core').then((m) => m.core),
@@ -68,7 +80,10 @@ const LOADERS: Record<Locale, Loaders> = {
 		onboarding: () => import('./messages/es/onboarding').then((m) => m.onboarding),
 		plan: () => import('./messages/es/plan').then((m) => m.plan),
 		users: () => import('./messages/es/users').then((m) => m.users),
-		imports: () => import('./messages/es/imports').then((m) => m.imports)
+		imports: () => import('./messages/es/imports').then((m) => m.imports),
+		api: () => import('./messages/es/api').then((m) => m.api),
+		webhooks: () => import('./messages/es/webhooks').then((m) => m.webhooks),
+		notifications: () => import('./messages/es/notifications').then((m) => m.notifications)
 	}
 };
 

@@ -1,23 +1,26 @@
 import type { Section } from './catalogue';
 
-/** The catalogue section each route path segment shows; a route loads core and these. */
-const SECTION_BY_SEGMENT = new Map<string, Section>([
-	['escalations', 'support'],
-	['support', 'support'],
-	['reviews', 'reviews'],
-	['review-cadences', 'reviews'],
-	['feedback', 'feedback'],
-	['health', 'health'],
-	['health-model', 'health'],
-	['risks', 'health'],
-	['notifications', 'health'],
-	['onboarding', 'onboarding'],
-	['templates', 'onboarding'],
-	['plan', 'plan'],
-	['adoption', 'plan'],
-	['users', 'users'],
-	['settings', 'users'],
-	['imports', 'imports']
+/** The catalogue sections each route path segment shows; a route loads core and these. */
+const SECTIONS_BY_SEGMENT = new Map<string, readonly Section[]>([
+	['escalations', ['support']],
+	['support', ['support']],
+	['reviews', ['reviews']],
+	['review-cadences', ['reviews']],
+	['feedback', ['feedback']],
+	['health', ['health']],
+	['health-model', ['health']],
+	['risks', ['health']],
+	['notifications', ['health', 'notifications']],
+	['calendar', ['notifications']],
+	['tokens', ['api']],
+	['webhooks', ['webhooks']],
+	['onboarding', ['onboarding']],
+	['templates', ['onboarding']],
+	['plan', ['plan']],
+	['adoption', ['plan']],
+	['users', ['users']],
+	['settings', ['users']],
+	['imports', ['imports']]
 ]);
 
 /**
@@ -28,8 +31,7 @@ const SECTION_BY_SEGMENT = new Map<string, Section>([
 export function sectionsForRoute(routeId: string | null): Section[] {
 	const sections = new Set<Section>();
 	for (const segment of routeId?.split('/') ?? []) {
-		const section = SECTION_BY_SEGMENT.get(segment);
-		if (section) sections.add(section);
+		for (const section of SECTIONS_BY_SEGMENT.get(segment) ?? []) sections.add(section);
 	}
 	return [...sections];
 }
