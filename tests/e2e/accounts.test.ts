@@ -28,6 +28,9 @@ describe('a CSM working on their own account', () => {
 		);
 		await open(page, `/accounts/${id}/edit`);
 		await page.fill('textarea[name=notes]', `Kick-off done. ${XSS}`);
+		// The CRM's id, so a later CSV import updates this account rather than adding another.
+		const crmId = `CRM-${Date.now()}`;
+		await page.fill('input[name=external_id]', crmId);
 		await Promise.all([
 			page.waitForURL(`**/accounts/${id}?saved=account`),
 			page.click('main form button[type=submit]')
@@ -36,6 +39,7 @@ describe('a CSM working on their own account', () => {
 		await expect(page.getByText('Saved.').count()).resolves.toBe(1);
 		const header = page.locator('section[aria-labelledby="account-title"]');
 		expect(await header.textContent()).toContain(`Kick-off done. ${XSS}`);
+		expect(await header.locator('dl.facts').textContent()).toContain(crmId);
 		expect(await page.locator('section img').count()).toBe(0);
 		expect(dialogs).toBe(0);
 		const activity = await page.locator('#activity-title + ol').textContent();

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountListQuery } from '../../src/lib/domain/account-list-query';
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../../src/lib/domain/errors';
 import * as accounts from '../../src/lib/server/accounts/account.service';
-import { accountInput, makeAccount, makeReseller, makeUser, putOnTeam } from '../support/factories';
+import {
+	accountInput,
+	expectConflict,
+	makeAccount,
+	makeReseller,
+	makeUser,
+	putOnTeam,
+	uniqueTag
+} from '../support/factories';
 import { ENGINE, useTestDatabase } from '../support/test-database';
 
 const t = useTestDatabase();
@@ -33,6 +41,62 @@ describe(`accounts on ${ENGINE}`, () => {
 		expect(audit.actor_id).toBe(csm.id);
 		expect(audit.before?.arr).toBe(120_000);
 		expect(audit.after?.arr).toBe(250_000);
+	});
+
+	it('keeps the external id imports match on: empty is none, and one id belongs to one account', async () => {
+		const manager = await makeUser(t.db, 'manager');
+		const first = await makeAccount(t.db);
+		const second = await makeAccount(t.db);
+		const crmId = `CRM-${uniqueTag()}`;
+
+		await accounts.update(t.db, manager, first.id, 1, {
+			...accountInput(first),
+			external_id: crmId
+		});
+		// A second account may not take it, on create or on edit; nothing is written.
+		await expectConflict(
+			() =>
+				accounts.create(t.db, manager, {
+					...accountInput(second),
+					name: `${second.name} copy`,
+					external_id: crmId
+				}),
+			'external_id'
+		);
+		await expectConflict(
+			() =>
+				accounts.update(t.db, manager, second.id, 1, {
+					...accountInput(second),
+					external_id: crmId
+				}),
+			'external_id'
+		);
+		// Saving the holder again with its own id is no conflict; two accounts may both have none.
+		await accounts.update(t.db, manager, first.id, 2, {
+			...accountInput(first),
+			external_id: crmId
+		});
+		await accounts.update(t.db, manager, second.id, 1, {
+			...accountInput(second),
+			external_id: ''
+		});
+
+		const saved = await t.db
+			.selectFrom('accounts')
+			.select(['id', 'external_id', 'version'])
+			.where('id', 'in', [first.id, second.id])
+			.orderBy('id')
+			.execute();
+		expect(saved).toEqual([
+			{ id: first.id, external_id: crmId, version: 3 },
+			{ id: second.id, external_id: null, version: 2 }
+		]);
+		const names = await t.db
+			.selectFrom('accounts')
+			.select('id')
+			.where('name', '=', `${second.name} copy`)
+			.execute();
+		expect(names).toEqual([]);
 	});
 
 	it('refuses a stale save and keeps the newer data', async () => {

@@ -96,7 +96,8 @@ export function accountInput(account: Awaited<ReturnType<typeof makeAccount>>) {
 		arr: account.arr,
 		renewal_date: account.renewal_date,
 		lifecycle_stage: account.lifecycle_stage,
-		notes: account.notes
+		notes: account.notes,
+		external_id: account.external_id ?? ''
 	};
 }
 

@@ -146,6 +146,15 @@ export function findAccount(db: Executor, id: number) {
 		.executeTakeFirst();
 }
 
+/** The account a CRM or billing id belongs to, if any (the column is unique). */
+export function findByExternalId(db: Executor, externalId: string) {
+	return db
+		.selectFrom('accounts')
+		.select(['id', 'name'])
+		.where('external_id', '=', externalId)
+		.executeTakeFirst();
+}
+
 export function lockAccount(db: Executor, id: number) {
 	return db.selectFrom('accounts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

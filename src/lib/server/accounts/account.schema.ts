@@ -33,7 +33,10 @@ export const accountFields = {
 	notes: text({ max: 10_000 })
 };
 
-export const accountUpdateFields = { ...accountFields, version: version() };
+/** The account form: its fields, and the customer's id in the CRM, which imports match on. */
+export const accountFormFields = { ...accountFields, external_id: text({ max: 200 }) };
+
+export const accountUpdateFields = { ...accountFormFields, version: version() };
 
 export const teamMemberFields = {
 	user_id: id(),

@@ -11,14 +11,15 @@ import { ConflictError, ForbiddenError } from '../../domain/errors';
 import type { Parsed } from '../../domain/validation';
 import { listAccountActivity, writeAudit } from '../audit/audit.repository';
 import type { SessionUser } from '../auth/session-user';
-import type { Db } from '../db/database';
+import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
 import { findReadableAccount, lockEditableAccount } from './account-guard';
 import * as repo from './account.repository';
-import type { accountFields } from './account.schema';
+import type { accountFields, accountFormFields } from './account.schema';
 import { healthInputsChanged } from '../health/health-refresh';
 
 export type AccountInput = Parsed<typeof accountFields>;
+export type AccountFormInput = Parsed<typeof accountFormFields>;
 
 export async function list(db: Db, actor: SessionUser, query: AccountListQuery, now = new Date()) {
 	const today = todayIn(actor.timeZone, now);
@@ -75,17 +76,36 @@ export async function formOptions(db: Db) {
 }
 
 /** The channel rule the form and imports share: a reseller sale names its reseller. */
-export function checkChannel(input: AccountInput) {
+export function checkChannel<Input extends AccountInput>(input: Input): Input {
 	if (input.sales_channel === 'reseller' && input.reseller_id === null) {
 		throw new ConflictError('reseller_id', 'error.resellerRequired');
 	}
 	return { ...input, reseller_id: input.sales_channel === 'reseller' ? input.reseller_id : null };
 }
 
-export async function create(db: Db, actor: Actor, input: AccountInput): Promise<number> {
+/** An empty external id is none: the column is unique, and many accounts have none. */
+function withExternalId(input: AccountFormInput) {
+	return { ...input, external_id: input.external_id === '' ? null : input.external_id };
+}
+
+/** Two accounts with one external id would make an import update whichever it found first. */
+async function assertExternalIdFree(
+	trx: Executor,
+	externalId: string | null,
+	ownId: number | null
+) {
+	if (externalId === null) return;
+	const holder = await repo.findByExternalId(trx, externalId);
+	if (holder && holder.id !== ownId) {
+		throw new ConflictError('external_id', 'error.externalIdTaken');
+	}
+}
+
+export async function create(db: Db, actor: Actor, input: AccountFormInput): Promise<number> {
 	if (!canCreateAccount(actor)) throw new ForbiddenError();
-	const values = checkChannel(input);
+	const values = withExternalId(checkChannel(input));
 	return db.transaction().execute(async (trx) => {
+		await assertExternalIdFree(trx, values.external_id, null);
 		const created = await trx
 			.insertInto('accounts')
 			.values(values)
@@ -109,12 +129,13 @@ export async function update(
 	actor: Actor,
 	id: number,
 	expectedVersion: number,
-	input: AccountInput
+	input: AccountFormInput
 ) {
-	const values = checkChannel(input);
+	const values = withExternalId(checkChannel(input));
 	await db.transaction().execute(async (trx) => {
 		const { account } = await lockEditableAccount(trx, actor, id);
 		assertVersion(account, expectedVersion, 'account');
+		await assertExternalIdFree(trx, values.external_id, id);
 		const updated = await trx
 			.updateTable('accounts')
 			.set({ ...values, ...bumpVersion() })

@@ -401,5 +401,9 @@ export const core = {
 	'myWork.export.from': 'From',
 	'myWork.export.daysOverdue': 'Days overdue',
 
-	'nav.imports': 'Imports'
+	'nav.imports': 'Imports',
+	'nav.webhooks': 'Webhooks',
+	'account.externalIdHint':
+		"The customer's id in your CRM or billing system. CSV imports update the account with this id.",
+	'error.externalIdTaken': 'Another account already has this external id.'
 } as const;

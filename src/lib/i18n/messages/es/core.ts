@@ -401,5 +401,9 @@ export const core: SectionMessages<'core'> = {
 	'myWork.export.from': 'Origen',
 	'myWork.export.daysOverdue': 'Días de retraso',
 
-	'nav.imports': 'Importaciones'
+	'nav.imports': 'Importaciones',
+	'nav.webhooks': 'Webhooks',
+	'account.externalIdHint':
+		'El ID del cliente en su CRM o sistema de facturación. Las importaciones CSV actualizan la cuenta con este ID.',
+	'error.externalIdTaken': 'Otra cuenta ya tiene este ID externo.'
 };

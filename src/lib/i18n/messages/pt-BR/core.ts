@@ -401,5 +401,9 @@ export const core: SectionMessages<'core'> = {
 	'myWork.export.from': 'Origem',
 	'myWork.export.daysOverdue': 'Dias de atraso',
 
-	'nav.imports': 'Importações'
+	'nav.imports': 'Importações',
+	'nav.webhooks': 'Webhooks',
+	'account.externalIdHint':
+		'O ID do cliente no seu CRM ou sistema de faturamento. As importações CSV atualizam a conta com este ID.',
+	'error.externalIdTaken': 'Outra conta já tem este ID externo.'
 };

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { canCreateAccount } from '$lib/domain/access';
 import * as accounts from '$lib/server/accounts/account.service';
-import { accountFields } from '$lib/server/accounts/account.schema';
+import { accountFormFields } from '$lib/server/accounts/account.schema';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import { handleForm } from '$lib/server/http/form-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load = (async ({ locals, url }) => {
 export const actions = {
 	default: async ({ locals, request }) => {
 		const user = requireRole(locals, ['manager']);
-		return handleForm('account', await request.formData(), accountFields, async (input) => {
+		return handleForm('account', await request.formData(), accountFormFields, async (input) => {
 			const id = await accounts.create(locals.db, user, input);
 			redirect(303, `/accounts/${id}`);
 		});
