@@ -12,6 +12,7 @@ import * as importKinds from './20261122001000_import_kinds';
 import * as apiTokens from './20261122001100_api_tokens';
 import * as webhooks from './20261122001200_webhooks';
 import * as notifications from './20261122001300_notifications';
+import * as escalationQueueOrder from './20261122001400_escalation_queue_order';
 
 /**
  * Every migration, by name. An explicit map rather than a folder scan, because the bundled
@@ -30,5 +31,6 @@ export const MIGRATIONS: Record<string, Migration> = {
 	'20261122001000_import_kinds': importKinds,
 	'20261122001100_api_tokens': apiTokens,
 	'20261122001200_webhooks': webhooks,
-	'20261122001300_notifications': notifications
+	'20261122001300_notifications': notifications,
+	'20261122001400_escalation_queue_order': escalationQueueOrder
 };

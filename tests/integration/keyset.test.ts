@@ -128,6 +128,38 @@ describe(`keyset batches on ${ENGINE}`, () => {
 		expect(ids).toEqual(rows.map((r) => r.id));
 	});
 
+	it('reads a never-null first key (nulls coalesced last) then a nullable one, either way', async () => {
+		for (const direction of ['asc', 'desc'] as const) {
+			const last = direction === 'asc' ? 1_000 : -1_000;
+			const first = sql`coalesce(n, ${last}::int)`;
+			const columns: KeysetColumn[] = [
+				{ column: first, direction, notNull: true },
+				{ column: 's', direction: 'asc' }
+			];
+			const { rows } = await sql<Row>`select * from ${probe} order by ${order(columns)}`.execute(
+				t.db
+			);
+			for (const size of [1, 2, 5]) {
+				const ids: number[] = [];
+				let after: Row | undefined;
+				for (;;) {
+					const where = after
+						? keysetAfterColumns(columns, 'id', {
+								values: [after.n ?? last, after.s],
+								id: after.id
+							})
+						: sql<boolean>`true`;
+					const { rows: batch } = await sql<Row>`select * from ${probe} where ${where}
+						order by ${order(columns)} limit ${size}`.execute(t.db);
+					ids.push(...batch.map((r) => r.id));
+					if (batch.length < size) break;
+					after = batch.at(-1);
+				}
+				expect(ids).toEqual(rows.map((r) => r.id));
+			}
+		}
+	});
+
 	it('refuses a position without a value for each key', () => {
 		expect(() =>
 			keysetAfterColumns([{ column: 'n', direction: 'asc' }], 'id', { values: [], id: 1 })

@@ -13,6 +13,12 @@ export interface KeysetPosition {
 export interface KeysetColumn {
 	column: string | RawBuilder<unknown>;
 	direction: 'asc' | 'desc';
+	/**
+	 * Never null (a `coalesce`, say): no null tail to reach; and the leading keys that are never
+	 * null and run one way have their bound spelled out as a row comparison, so an index on them
+	 * starts its range at the position instead of at the top of the list.
+	 */
+	notNull?: boolean;
 }
 
 /**
@@ -46,19 +52,36 @@ export function keysetAfterColumns(
 		throw new RangeError(`keyset: ${columns.length} keys but ${position.values.length} values`);
 	}
 	const id = sql.ref(idColumn);
+	const ref = (column: KeysetColumn['column']) =>
+		typeof column === 'string' ? sql.ref(column) : column;
 	// Past key i: beyond its value, or equal to it and past the keys after it.
 	const after = (i: number): RawBuilder<boolean> => {
 		if (i === columns.length) return sql<boolean>`${id} > ${position.id}`;
-		const { column, direction } = columns[i]!;
-		const col = typeof column === 'string' ? sql.ref(column) : column;
+		const { column, direction, notNull } = columns[i]!;
+		const col = ref(column);
 		const value = position.values[i]!;
 		const rest = after(i + 1);
 		// Past the last non-null value the nulls come, in the order of the keys after it.
 		if (value === null) return sql<boolean>`(${col} is null and ${rest})`;
 		const beyond = direction === 'asc' ? sql`>` : sql`<`;
-		return sql<boolean>`(${col} ${beyond} ${value} or (${col} = ${value} and ${rest}) or ${col} is null)`;
+		const tail = notNull ? sql`` : sql` or ${col} is null`;
+		return sql<boolean>`(${col} ${beyond} ${value} or (${col} = ${value} and ${rest})${tail})`;
 	};
-	return after(0);
+	// The leading keys that are never null and run the first one's way: (a, b) >= (x, y).
+	const direction = columns[0]!.direction;
+	let lead = 0;
+	while (
+		lead < columns.length &&
+		columns[lead]!.notNull &&
+		columns[lead]!.direction === direction
+	) {
+		lead++;
+	}
+	if (lead === 0) return after(0);
+	const keys = sql.join(columns.slice(0, lead).map((c) => ref(c.column)));
+	const values = sql.join(position.values.slice(0, lead).map((v) => sql`${v}`));
+	const from = direction === 'asc' ? sql`>=` : sql`<=`;
+	return sql<boolean>`((${keys}) ${from} (${values}) and ${after(0)})`;
 }
 
 /** A key's value in a row-wise keyset: never null. */

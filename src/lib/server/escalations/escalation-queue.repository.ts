@@ -59,18 +59,22 @@ function filtered(db: Executor, query: EscalationQueueQuery, resellerId: number 
 }
 
 /**
- * queuePage's order before the id, for an export's keyset; `next_due_at` is null once both
- * clocks have stopped, and those rows come last, as ascending order puts them.
+ * When the next clock is due; `next_due_at` is null once both clocks have stopped, and those rows
+ * come last. Never null, so an export's next batch starts its range on the
+ * `escalations_queue_order` index instead of reading the queue from its top each time.
  */
+const nextDue = sql<Date>`coalesce(e.next_due_at, 'infinity'::timestamptz)`;
+
+/** queuePage's order before the id, for an export's keyset. */
 const QUEUE_KEYS: KeysetColumn[] = [
-	{ column: 'e.next_due_at', direction: 'asc' },
-	{ column: 'e.priority', direction: 'asc' },
+	{ column: nextDue, direction: 'asc', notNull: true },
+	{ column: 'e.priority', direction: 'asc', notNull: true },
 	{ column: 'e.opened_at', direction: 'desc' }
 ];
 
 /** Where an export's last batch ended: that escalation's keys, in QUEUE_KEYS' order, and its id. */
 export interface QueuePosition {
-	/** `exactInstant` text, as the batch's rows carry it. */
+	/** `exactInstant` text, as the batch's rows carry it; null once both clocks have stopped. */
 	nextDueAt: string | null;
 	priority: Priority;
 	openedAt: string;
@@ -80,7 +84,7 @@ export interface QueuePosition {
 /**
  * Soonest due first: the clock that runs next (`next_due_at`: the first response until it is
  * given, then the resolution), stopped ones last; then P1 before P4, newest first. The order
- * of the `escalations_queue` index, so a page is read off it. With `batch`, the rows after a
+ * of the `escalations_queue_order` index, so a page is read off it. With `batch`, the rows after a
  * position instead of a page (an export's next batch), each with its exact keys.
  */
 export function queuePage(
@@ -95,7 +99,7 @@ export function queuePage(
 		.$if(after != null, (qb) =>
 			qb.where(
 				keysetAfterColumns(QUEUE_KEYS, 'e.id', {
-					values: [after!.nextDueAt, after!.priority, after!.openedAt],
+					values: [after!.nextDueAt ?? 'infinity', after!.priority, after!.openedAt],
 					id: after!.id
 				})
 			)
@@ -115,7 +119,7 @@ export function queuePage(
 				exactInstant('e.opened_at').as('opened_key')
 			])
 		)
-		.orderBy('e.next_due_at', 'asc')
+		.orderBy(nextDue, 'asc')
 		.orderBy('e.priority', 'asc')
 		.orderBy('e.opened_at', 'desc')
 		.orderBy('e.id', 'asc')
