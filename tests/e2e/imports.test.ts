@@ -119,6 +119,54 @@ describe('importing accounts from a CSV file', () => {
 		await context.close();
 	});
 
+	it('imports usage for an imported account, its metric named in Portuguese', async () => {
+		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
+		await open(page, '/imports');
+		const account = `${tag}-usage`;
+		const name = `Uso Real ${tag}`;
+		await uploadFile(
+			page,
+			await csvFile('usage-account.csv', [
+				`${account};${name};smb;latam;America/Sao_Paulo;adoption;direct;standard;50000;`
+			]),
+			`CRM ${tag}`
+		);
+		await page.getByRole('button', { name: 'Check all rows' }).click();
+		await page.getByRole('button', { name: 'Import 1 row' }).click();
+		await page.getByText('1 new, 0 updated, 0 unchanged.').waitFor();
+
+		// Last month, so the reading is never in the account's future.
+		const now = new Date();
+		const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+			.toISOString()
+			.slice(0, 7);
+		const path = join(dir, 'usage.csv');
+		await writeFile(
+			path,
+			['Account ID;Metric;Month;Entitlement;Used', `${account};Portas Fabric;${month};10;4`].join(
+				'\r\n'
+			),
+			'utf8'
+		);
+		await open(page, '/imports');
+		await page.selectOption('#import-kind', { label: 'Usage metrics' });
+		await uploadFile(page, path, `Billing ${tag}`);
+		expect(await page.locator('h1').textContent()).toBe('Import of usage.csv');
+		expect(await page.inputValue('select[name="map.metric"]')).toBe('1');
+		await page.getByRole('button', { name: 'Check all rows' }).click();
+		await page.getByText('All 1 rows are fine: 1 new, 0 to update, 0 unchanged.').waitFor();
+		await page.getByRole('button', { name: 'Import 1 row' }).click();
+		await page.getByText('1 new, 0 updated, 0 unchanged.').waitFor();
+
+		await open(page, `/accounts?q=${encodeURIComponent(name)}`);
+		const href = await page.locator('table tbody a', { hasText: name }).getAttribute('href');
+		await open(page, `${href}/adoption`);
+		expect(
+			await page.locator('article[aria-labelledby="metric-fabric_ports"]').textContent()
+		).toContain('40%');
+		await context.close();
+	});
+
 	it('shows a file it cannot read at the form, and keeps nothing of it', async () => {
 		const { context, page } = await signIn(browser, baseURL, DEMO.admin);
 		await open(page, '/imports');

@@ -40,8 +40,11 @@ export async function uploadCsv(
 	return id;
 }
 
-/** Checks the import with the matching its page offers (remembered or guessed). */
-export async function checkAsOffered(db: Db, actor: SessionUser, id: number) {
+/**
+ * Checks the import with the matching its page offers (remembered or guessed), on `now`'s day
+ * (what is in the future depends on it).
+ */
+export async function checkAsOffered(db: Db, actor: SessionUser, id: number, now = new Date()) {
 	const page = await imports.get(db, actor, id);
 	const form = Object.fromEntries(
 		Object.entries(page.mapping ?? {}).map(([field, column]) => [
@@ -54,7 +57,8 @@ export async function checkAsOffered(db: Db, actor: SessionUser, id: number) {
 		actor,
 		id,
 		page.import.version,
-		(name) => form[name] ?? null
+		(name) => form[name] ?? null,
+		now
 	);
 	return { page, result, after: await imports.get(db, actor, id) };
 }

@@ -13,8 +13,17 @@ import {
 	SALES_CHANNELS,
 	SEGMENTS,
 	SUPPORT_PACKAGES,
+	TEAM_ROLES,
 	LOCALES
 } from '../../src/lib/domain/vocabulary';
+import { METRIC_KEYS } from '../../src/lib/domain/adoption';
+import {
+	FEEDBACK_KINDS,
+	FEEDBACK_SOURCES,
+	FEEDBACK_STATUSES,
+	FEEDBACK_TEAMS,
+	FEEDBACK_THEMES
+} from '../../src/lib/domain/feedback';
 import { loadCatalogue, type MessageKey } from '../../src/lib/i18n/catalogue';
 
 const catalogues = await Promise.all(LOCALES.map((locale) => loadCatalogue(locale)));
@@ -58,7 +67,14 @@ describe('vocabulary cells', () => {
 		['region', REGIONS],
 		['stage', LIFECYCLE_STAGES],
 		['channel', SALES_CHANNELS],
-		['package', SUPPORT_PACKAGES]
+		['package', SUPPORT_PACKAGES],
+		['team', TEAM_ROLES],
+		['metric', METRIC_KEYS],
+		['feedbackKind', FEEDBACK_KINDS],
+		['feedbackSource', FEEDBACK_SOURCES],
+		['feedbackTeam', FEEDBACK_TEAMS],
+		['feedbackStatus', FEEDBACK_STATUSES],
+		['feedbackTheme', FEEDBACK_THEMES]
 	] as const)('never lets two %s codes read alike in any language', (prefix, codes) => {
 		expect(vocabularyClashes(codes, labelsOf(codes, prefix))).toEqual([]);
 	});

@@ -1,9 +1,9 @@
 /**
  * What a CSV import can bring in, and where it stands. Each kind is one module on the server
- * (its fields, how a row finds its record, how it is written): accounts and contacts so far;
- * account teams, usage and feedback are the next ones the database already allows.
+ * (its fields, how a row finds its record, how it is written). Accounts come first: every other
+ * kind names its rows' accounts by their external id.
  */
-export const IMPORT_KINDS = ['accounts', 'contacts'] as const;
+export const IMPORT_KINDS = ['accounts', 'contacts', 'account_team', 'usage', 'feedback'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_STATUSES = [

@@ -20,7 +20,8 @@ const SECTIONS_BY_SEGMENT = new Map<string, readonly Section[]>([
 	['adoption', ['plan']],
 	['users', ['users']],
 	['settings', ['users']],
-	['imports', ['imports']]
+	// Feedback files are checked by the capture form's own rules, whose messages are feedback's.
+	['imports', ['imports', 'feedback']]
 ]);
 
 /**

@@ -67,7 +67,7 @@ function columnsOf(input: FeedbackInput, themes: string[]) {
 }
 
 /** What the Activity list and the audit trail call a response: "NPS 4", or its first words. */
-function nameOf(row: Pick<Feedback, 'kind' | 'score' | 'comment'>) {
+export function nameOf(row: Pick<Feedback, 'kind' | 'score' | 'comment'>) {
 	if (row.score !== null) return `${row.kind.toUpperCase()} ${row.score}`;
 	return row.comment.length > 60 ? `${row.comment.slice(0, 59)}…` : row.comment;
 }
@@ -134,7 +134,7 @@ async function checked(trx: Executor, accountId: number, today: string, input: F
 }
 
 /** Routed and acknowledged name the team that has it; new and closed-the-loop need none. */
-function assertTeamFits(input: RouteInput) {
+export function assertTeamFits(input: RouteInput) {
 	const needsTeam = input.status === 'routed' || input.status === 'acknowledged';
 	if (needsTeam && input.routed_team === null) {
 		throw new ConflictError('routed_team', 'feedback.error.teamRequired');

@@ -34,6 +34,8 @@ export interface FeedbackTable {
 	/** The CSM's task raised for a detractor or a low CSAT. */
 	follow_up_task_id: number | null;
 	created_by: number | null;
+	/** The response's id in the system an import brought it from; null when captured in Keel. */
+	external_id: string | null;
 	version: Generated<number>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;

@@ -28,7 +28,7 @@ import { everyCatalogue, vocabularyLookups } from './import-labels';
 /**
  * Accounts from a CSV file, matched on their external id (the id the customer has in the system
  * the file comes from): a row whose id is in Keel updates that account, any other creates one.
- * Accounts made in Keel by hand have no external id, so a file cannot update them.
+ * An account made in Keel by hand is updated once its form is given the external id.
  */
 export const ACCOUNT_IMPORT_FIELDS: readonly ImportFieldDef[] = [
 	{

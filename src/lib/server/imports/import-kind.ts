@@ -51,7 +51,7 @@ export interface StagedValues {
 }
 
 /**
- * One kind of file (accounts; later contacts, account team, usage, feedback): its fields, how a
+ * One kind of file (accounts, contacts, account team, usage, feedback): its fields, how a
  * row finds the record it updates, and how a batch of rows is checked and written. The import
  * service runs every kind the same way: batches of staged rows, checked, then written in one
  * transaction.
@@ -63,11 +63,15 @@ export interface ImportKindModule<Context, Row> {
 	duplicate: { field: string; key: string };
 	/**
 	 * What checking any row needs, read once per pass (reference names, vocabularies); it lives
-	 * for the pass, so it may also remember what earlier rows held.
+	 * for the pass, so it may also remember what earlier rows held. `now` decides what is in the
+	 * future (a month of usage, a response's date), as the forms' rules do.
 	 */
-	prepare(db: Executor, separator: CsvSeparator): Promise<Context>;
-	/** The key that finds a row's record, to refuse a second row for it; null when empty. */
-	matchKey(values: MappedValues): string | null;
+	prepare(db: Executor, separator: CsvSeparator, now: Date): Promise<Context>;
+	/**
+	 * The key that finds a row's record, to refuse a second row for it (a vocabulary's label read
+	 * as its code, with `context`); null when empty.
+	 */
+	matchKey(values: MappedValues, context: Context): string | null;
 	/**
 	 * Checks a batch against the form's rules and the stored records (read in a fixed number of
 	 * queries; `lock`ed when committing, so nothing changes them before the write).
@@ -78,11 +82,16 @@ export interface ImportKindModule<Context, Row> {
 		context: Context,
 		lock: boolean
 	): Promise<CheckedRow<Row>[]>;
-	/** Writes a batch of rows that create or change a record; returns the ids of those records. */
+	/**
+	 * Writes a batch of rows that create or change a record, with what the form's service does
+	 * beside each write (audit rows, totals, follow-up tasks); returns the ids `finish` needs: the
+	 * records', or for kinds that are an account's health inputs, their accounts'.
+	 */
 	write(
 		trx: Transaction<Database>,
 		actor: Actor,
-		rows: readonly { action: 'create' | 'update'; row: Row }[]
+		rows: readonly { action: 'create' | 'update'; row: Row }[],
+		now: Date
 	): Promise<number[]>;
 	/** Once every batch is written: what depends on all the records changed (health scores). */
 	finish(trx: Transaction<Database>, changedIds: readonly number[], now: Date): Promise<void>;

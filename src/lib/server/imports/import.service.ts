@@ -252,9 +252,10 @@ async function passOverRows(
 	module: ImportKindModule<unknown, unknown>,
 	mapping: ColumnMapping,
 	lock: boolean,
+	now: Date,
 	onBatch: (rows: CheckedRow<unknown>[]) => Promise<void>
 ): Promise<PassTotals> {
-	const context = await module.prepare(db, row.separator ?? ',');
+	const context = await module.prepare(db, row.separator ?? ',', now);
 	const seen = new DuplicateKeys();
 	const width = row.header?.length ?? 0;
 	const totals: PassTotals = { errors: 0, create: 0, update: 0, unchanged: 0 };
@@ -279,7 +280,7 @@ async function passOverRows(
 				continue;
 			}
 			const result = checked[next]!;
-			const key = module.matchKey(values[next]!.values);
+			const key = module.matchKey(values[next]!.values, context);
 			next++;
 			const first = key === null ? null : seen.firstLine(key, record.line);
 			if (first === null) {
@@ -320,7 +321,8 @@ export async function check(
 	actor: Actor,
 	id: number,
 	expectedVersion: number,
-	form: (name: string) => string | null
+	form: (name: string) => string | null,
+	now = new Date()
 ): Promise<CheckResult> {
 	mayImport(actor);
 	return db.transaction().execute(async (trx) => {
@@ -340,7 +342,7 @@ export async function check(
 			userId: actor.id
 		});
 		await repo.clearRowErrors(trx, id);
-		const totals = await passOverRows(trx, row, module, read.mapping, false, (rows) =>
+		const totals = await passOverRows(trx, row, module, read.mapping, false, now, (rows) =>
 			repo.saveRowErrors(
 				trx,
 				id,
@@ -380,13 +382,13 @@ export async function commit(
 		}
 		const module = kindModule(row.kind);
 		const changed: number[] = [];
-		const totals = await passOverRows(trx, row, module, row.mapping, true, async (rows) => {
+		const totals = await passOverRows(trx, row, module, row.mapping, true, now, async (rows) => {
 			// Something changed since the check (a reseller renamed, another import): check again.
 			if (rows.some((r) => !r.ok)) throw new ConflictError('commit', 'import.error.changed');
 			const writes = rows.flatMap((r) =>
 				r.ok && r.action !== 'unchanged' ? [{ action: r.action, row: r.row }] : []
 			);
-			if (writes.length > 0) changed.push(...(await module.write(trx, actor, writes)));
+			if (writes.length > 0) changed.push(...(await module.write(trx, actor, writes, now)));
 		});
 		await module.finish(trx, changed, now);
 		// The file's rows are of no more use once they are in; the import keeps its counts.

@@ -122,5 +122,39 @@ export const imports = {
 		'This account has two contacts with this email; keep one in Keel first.',
 	'import.error.yesNo': '"{value}" is neither yes nor no.',
 	'import.error.twoPrimaries':
-		'Line {line} already makes another contact of this account its primary contact.'
+		'Line {line} already makes another contact of this account its primary contact.',
+	'importKind.account_team': 'Account team',
+	'importKind.usage': 'Usage metrics',
+	'importKind.feedback': 'Feedback',
+	'import.field.userEmail': "User's email",
+	'imports.hintTeamAccount':
+		'Required: the account whose team the person is on, by its external id.',
+	'imports.hintTeamEmail':
+		"Required: the Keel user, by email. A row for someone already on the account's team changes their role; any other row adds them. People on the team whom the file does not name stay on it.",
+	'import.error.userUnknown': 'No user has the email "{email}".',
+	'import.error.userCannotJoin':
+		'"{email}" cannot be on an account team: the user is disabled or an administrator.',
+	'import.error.memberAmbiguous':
+		"This person has several roles on this account's team; change them on the account page.",
+	'import.error.duplicateMember': 'Line {line} has the same account and person.',
+	'imports.hintUsageAccount': 'Required: the account the reading is for, by its external id.',
+	'imports.hintUsageMetric':
+		'Required: what was measured. With the account and the month, it finds the reading: a row for a reading already in Keel corrects it; any other row records one.',
+	'imports.hintUsageMonth':
+		'Required: the month, as YYYY-MM or its first day (YYYY-MM-01); this month or earlier.',
+	'import.error.duplicateUsage': 'Line {line} has the same account, metric and month.',
+	'import.field.responseId': 'Response id',
+	'import.field.feedbackKind': 'Kind of feedback',
+	'import.field.feedbackSource': 'Source of the feedback',
+	'import.field.contactEmail': "Contact's email",
+	'imports.hintFeedbackAccount': 'Required: the account the response is from, by its external id.',
+	'imports.hintFeedbackId':
+		"Required: the response's id in the system the file comes from. A row whose account and id are already in Keel corrects that response; any other row records one.",
+	'imports.hintFeedbackContact':
+		"Optional: who gave it, by the email of one of the account's contacts.",
+	'imports.hintFeedbackThemes': 'Optional: themes and tags, separated by commas.',
+	'import.error.contactUnknown': 'The account has no contact with the email "{email}".',
+	'import.error.duplicateFeedback': 'Line {line} has the same account and response id.',
+	'imports.seeAdoption': 'See portfolio adoption',
+	'imports.seeFeedback': 'See feedback trends'
 } as const;

@@ -132,5 +132,42 @@ export const imports: SectionMessages<'imports'> = {
 		'Esta cuenta tiene dos contactos con este correo; deje solo uno en Keel antes.',
 	'import.error.yesNo': '"{value}" no es sí ni no.',
 	'import.error.twoPrimaries':
-		'La línea {line} ya hace de otro contacto de esta cuenta su contacto principal.'
+		'La línea {line} ya hace de otro contacto de esta cuenta su contacto principal.',
+	'importKind.account_team': 'Equipo de la cuenta',
+	'importKind.usage': 'Métricas de uso',
+	'importKind.feedback': 'Opiniones',
+	'import.field.userEmail': 'Correo del usuario',
+	'imports.hintTeamAccount':
+		'Obligatorio: la cuenta en cuyo equipo está la persona, por su ID externo.',
+	'imports.hintTeamEmail':
+		'Obligatorio: el usuario de Keel, por su correo. Una fila de alguien que ya está en el equipo de la cuenta cambia su rol; cualquier otra fila lo agrega. Quien está en el equipo y no aparece en el archivo sigue en él.',
+	'import.error.userUnknown': 'Ningún usuario tiene el correo "{email}".',
+	'import.error.userCannotJoin':
+		'"{email}" no puede estar en un equipo de cuenta: el usuario está desactivado o es administrador.',
+	'import.error.memberAmbiguous':
+		'Esta persona tiene varios roles en el equipo de esta cuenta; cámbielos en la página de la cuenta.',
+	'import.error.duplicateMember': 'La línea {line} tiene la misma cuenta y la misma persona.',
+	'imports.hintUsageAccount': 'Obligatorio: la cuenta de la medición, por su ID externo.',
+	'imports.hintUsageMetric':
+		'Obligatorio: lo que se midió. Junto con la cuenta y el mes, identifica la medición: una fila de una medición que ya está en Keel la corrige; cualquier otra fila registra una.',
+	'imports.hintUsageMonth':
+		'Obligatorio: el mes, como AAAA-MM o su primer día (AAAA-MM-01); este mes o antes.',
+	'import.error.duplicateUsage':
+		'La línea {line} tiene la misma cuenta, la misma métrica y el mismo mes.',
+	'import.field.responseId': 'ID de la respuesta',
+	'import.field.feedbackKind': 'Tipo de opinión',
+	'import.field.feedbackSource': 'Origen de la opinión',
+	'import.field.contactEmail': 'Correo del contacto',
+	'imports.hintFeedbackAccount':
+		'Obligatorio: la cuenta de la que viene la respuesta, por su ID externo.',
+	'imports.hintFeedbackId':
+		'Obligatorio: el ID de la respuesta en el sistema del que viene el archivo. Una fila cuya cuenta e ID ya están en Keel corrige esa respuesta; cualquier otra fila registra una.',
+	'imports.hintFeedbackContact':
+		'Opcional: quién la dio, por el correo de uno de los contactos de la cuenta.',
+	'imports.hintFeedbackThemes': 'Opcional: temas y etiquetas, separados por comas.',
+	'import.error.contactUnknown': 'La cuenta no tiene ningún contacto con el correo "{email}".',
+	'import.error.duplicateFeedback':
+		'La línea {line} tiene la misma cuenta y el mismo ID de respuesta.',
+	'imports.seeAdoption': 'Ver la adopción del portafolio',
+	'imports.seeFeedback': 'Ver las tendencias de opinión'
 };

@@ -130,5 +130,39 @@ export const imports: SectionMessages<'imports'> = {
 		'Esta conta tem dois contatos com este e-mail; mantenha só um no Keel antes.',
 	'import.error.yesNo': '"{value}" não é sim nem não.',
 	'import.error.twoPrimaries':
-		'A linha {line} já torna outro contato desta conta o contato principal.'
+		'A linha {line} já torna outro contato desta conta o contato principal.',
+	'importKind.account_team': 'Equipe da conta',
+	'importKind.usage': 'Métricas de uso',
+	'importKind.feedback': 'Feedback',
+	'import.field.userEmail': 'E-mail do usuário',
+	'imports.hintTeamAccount':
+		'Obrigatório: a conta em cuja equipe a pessoa está, pelo ID externo dela.',
+	'imports.hintTeamEmail':
+		'Obrigatório: o usuário do Keel, pelo e-mail. Uma linha de alguém que já está na equipe da conta muda o papel dessa pessoa; qualquer outra linha a adiciona. Quem está na equipe e não aparece no arquivo continua nela.',
+	'import.error.userUnknown': 'Nenhum usuário tem o e-mail "{email}".',
+	'import.error.userCannotJoin':
+		'"{email}" não pode estar em uma equipe de conta: o usuário está desativado ou é administrador.',
+	'import.error.memberAmbiguous':
+		'Esta pessoa tem vários papéis na equipe desta conta; altere-os na página da conta.',
+	'import.error.duplicateMember': 'A linha {line} tem a mesma conta e a mesma pessoa.',
+	'imports.hintUsageAccount': 'Obrigatório: a conta da medição, pelo ID externo dela.',
+	'imports.hintUsageMetric':
+		'Obrigatório: o que foi medido. Com a conta e o mês, identifica a medição: uma linha de uma medição que já está no Keel a corrige; qualquer outra linha registra uma.',
+	'imports.hintUsageMonth':
+		'Obrigatório: o mês, como AAAA-MM ou o primeiro dia dele (AAAA-MM-01); este mês ou antes.',
+	'import.error.duplicateUsage': 'A linha {line} tem a mesma conta, a mesma métrica e o mesmo mês.',
+	'import.field.responseId': 'ID da resposta',
+	'import.field.feedbackKind': 'Tipo de feedback',
+	'import.field.feedbackSource': 'Origem do feedback',
+	'import.field.contactEmail': 'E-mail do contato',
+	'imports.hintFeedbackAccount':
+		'Obrigatório: a conta de onde vem a resposta, pelo ID externo dela.',
+	'imports.hintFeedbackId':
+		'Obrigatório: o ID da resposta no sistema de onde vem o arquivo. Uma linha cuja conta e ID já estão no Keel corrige essa resposta; qualquer outra linha registra uma.',
+	'imports.hintFeedbackContact': 'Opcional: quem a deu, pelo e-mail de um dos contatos da conta.',
+	'imports.hintFeedbackThemes': 'Opcional: temas e etiquetas, separados por vírgulas.',
+	'import.error.contactUnknown': 'A conta não tem contato com o e-mail "{email}".',
+	'import.error.duplicateFeedback': 'A linha {line} tem a mesma conta e o mesmo ID de resposta.',
+	'imports.seeAdoption': 'Ver a adoção do portfólio',
+	'imports.seeFeedback': 'Ver as tendências de feedback'
 };
