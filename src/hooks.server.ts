@@ -9,6 +9,7 @@ import { scheduleDailyHealth } from '$lib/server/jobs/daily-health';
 import { scheduleSlaSweep } from '$lib/server/jobs/sla-sweep';
 import { prepareFirstStart } from '$lib/server/startup';
 import { databaseUnavailablePage } from '$lib/server/http/unavailable';
+import { apiUnavailable } from '$lib/server/api/api-errors';
 
 export const init: ServerInit = async () => {
 	// KEEL_JOBS=0 leaves periodic work to other instances (or, in tests, to the test).
@@ -39,7 +40,7 @@ const database: Handle = async ({ event, resolve }) => {
 		event.locals.db = await getDb();
 	} catch (cause) {
 		console.error('[keel] database unavailable:', (cause as Error).message);
-		return databaseUnavailablePage();
+		return event.url.pathname.startsWith('/api/') ? apiUnavailable() : databaseUnavailablePage();
 	}
 	return resolve(event);
 };

@@ -57,6 +57,7 @@ import type {
 } from '../feedback/feedback.table';
 import type { TaskTable } from '../tasks/task.table';
 import type { ImportMappingTable, ImportRowTable, ImportTable } from '../imports/import.table';
+import type { ApiRateLimitTable, ApiTokenTable } from '../api/api.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
 export interface Database {
@@ -108,6 +109,8 @@ export interface Database {
 	imports: ImportTable;
 	import_rows: ImportRowTable;
 	import_mappings: ImportMappingTable;
+	api_tokens: ApiTokenTable;
+	api_rate_limits: ApiRateLimitTable;
 }
 
 export type Db = Kysely<Database>;

@@ -26,5 +26,9 @@ export const users = {
 	'settings.newPassword': 'New password',
 	'settings.passwordHint': 'At least 10 characters. Changing it signs you out everywhere else.',
 	'settings.changePassword': 'Change password',
-	'settings.passwordChanged': 'Password changed. Your other sessions have been signed out.'
+	'settings.passwordChanged': 'Password changed. Your other sessions have been signed out.',
+	'settings.apiTokens': 'API tokens',
+	'settings.apiTokensHint': 'Personal access tokens for the Keel API.',
+	'settings.calendarFeed': 'Calendar feed',
+	'settings.calendarFeedHint': 'Your reviews, kick-offs and due tasks in your own calendar app.'
 } as const;

@@ -29,5 +29,10 @@ export const users: SectionMessages<'users'> = {
 	'settings.passwordHint':
 		'Al menos 10 caracteres. Al cambiarla, se cerrarán todas sus otras sesiones.',
 	'settings.changePassword': 'Cambiar contraseña',
-	'settings.passwordChanged': 'Contraseña cambiada. Se cerraron sus otras sesiones.'
+	'settings.passwordChanged': 'Contraseña cambiada. Se cerraron sus otras sesiones.',
+	'settings.apiTokens': 'Tokens de API',
+	'settings.apiTokensHint': 'Tokens de acceso personal para la API de Keel.',
+	'settings.calendarFeed': 'Feed de calendario',
+	'settings.calendarFeedHint':
+		'Tus revisiones, kick-offs y tareas con vencimiento en tu propia aplicación de calendario.'
 };

@@ -29,5 +29,10 @@ export const users: SectionMessages<'users'> = {
 	'settings.passwordHint':
 		'No mínimo 10 caracteres. Ao alterá-la, você sai de todas as outras sessões.',
 	'settings.changePassword': 'Alterar senha',
-	'settings.passwordChanged': 'Senha alterada. Suas outras sessões foram encerradas.'
+	'settings.passwordChanged': 'Senha alterada. Suas outras sessões foram encerradas.',
+	'settings.apiTokens': 'Tokens de API',
+	'settings.apiTokensHint': 'Tokens de acesso pessoal para a API do Keel.',
+	'settings.calendarFeed': 'Feed de calendário',
+	'settings.calendarFeedHint':
+		'Suas revisões, kick-offs e tarefas com prazo no seu próprio aplicativo de calendário.'
 };

@@ -1,0 +1,6 @@
+import { endpoint } from '$lib/server/api/api-endpoints';
+import { methodNotAllowed } from '$lib/server/api/api-handler';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = endpoint('getTask');
+export const fallback: RequestHandler = methodNotAllowed;
