@@ -7,6 +7,8 @@ import { closeAppDatabase, getDb } from '$lib/server/db';
 import { DataDirLockedError } from '$lib/server/db/connect';
 import { scheduleDailyHealth } from '$lib/server/jobs/daily-health';
 import { scheduleSlaSweep } from '$lib/server/jobs/sla-sweep';
+import { scheduleOnboardingRiskSweep } from '$lib/server/jobs/onboarding-risk';
+import { scheduleWebhookDelivery } from '$lib/server/jobs/webhook-delivery';
 import { prepareFirstStart } from '$lib/server/startup';
 import { databaseUnavailablePage } from '$lib/server/http/unavailable';
 import { apiUnavailable } from '$lib/server/api/api-errors';
@@ -16,7 +18,12 @@ export const init: ServerInit = async () => {
 	const stoppers =
 		process.env.KEEL_JOBS === '0'
 			? []
-			: [scheduleDailyHealth, scheduleSlaSweep].map((schedule) => schedule(getDb));
+			: [
+					scheduleDailyHealth,
+					scheduleSlaSweep,
+					scheduleOnboardingRiskSweep,
+					scheduleWebhookDelivery
+				].map((schedule) => schedule(getDb));
 	const stopJobs = () => stoppers.forEach((stop) => stop());
 	process.once('sveltekit:shutdown', () => {
 		stopJobs();

@@ -114,7 +114,11 @@ describe('churn risks in the browser', () => {
 		const { context, page } = await signIn(browser, baseURL, DEMO.manager);
 		await open(page, '/notifications');
 		expect(await page.locator('h1').textContent()).toBe('Notifications');
-		// The demo's rules raise critical flags (renewal within 90 days while red) as it is seeded.
+		// The demo's rules raise critical flags (renewal within 90 days while red) as it is seeded,
+		// and every manager is notified of the last few days' ones.
+		expect(
+			await page.locator('li.unread', { hasText: 'Critical churn flag' }).count()
+		).toBeGreaterThan(0);
 		expect(await page.locator('li.unread').count()).toBeGreaterThan(0);
 		expect(await page.locator('nav .nav-count').count()).toBe(1);
 		await page.getByRole('button', { name: 'Mark all as read' }).click();

@@ -85,7 +85,7 @@ describe('onboarding in the browser', () => {
 		const buttons = page.locator('main form[action="?/complete"] button');
 		const count = await buttons.count();
 		expect(count).toBeGreaterThan(0);
-		const badge = page.locator('nav .nav-count [aria-hidden=true]');
+		const badge = page.locator('nav a[href="/my-work"] .nav-count [aria-hidden=true]');
 		expect(Number(await badge.textContent())).toBe(count);
 		await clickFirst(page, buttons);
 		expect(Number(await badge.textContent())).toBe(count - 1);

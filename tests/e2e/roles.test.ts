@@ -29,7 +29,8 @@ describe('each role sees its own navigation', () => {
 				'Reviews',
 				'Onboarding',
 				'Feedback trends',
-				'All accounts'
+				'All accounts',
+				'Notifications'
 			]
 		],
 		[
@@ -51,10 +52,20 @@ describe('each role sees its own navigation', () => {
 			]
 		],
 		[DEMO.sales, ['Churn risks', 'Renewals (90 days)', 'Accounts', 'Notifications']],
-		[DEMO.partner, ['My work', 'Customers', 'Escalations']],
+		[DEMO.partner, ['My work', 'Customers', 'Escalations', 'Notifications']],
 		[
 			DEMO.admin,
-			['Users', 'Templates', 'Health model', 'Support', 'Review cadences', 'Accounts', 'Imports']
+			[
+				'Users',
+				'Templates',
+				'Health model',
+				'Support',
+				'Review cadences',
+				'Webhooks',
+				'Accounts',
+				'Imports',
+				'Notifications'
+			]
 		]
 	])('%s', async (email, expected) => {
 		expect(await navLabels(email)).toEqual(expected);

@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/domain/escalation';
 import type { Db } from '../../src/lib/server/db/database';
 import { seedDemo, type SeedDemoResult } from '../../src/lib/server/demo/demo-data';
-import { unreadCount } from '../../src/lib/server/churn/risk-list.service';
+import { unreadCount } from '../../src/lib/server/notifications/notification.service';
 import { runSlaSweep } from '../../src/lib/server/jobs/sla-sweep';
 import { calendarsByIds } from '../../src/lib/server/support/support.repository';
 import { ENGINE, useTestDatabase } from '../support/test-database';
@@ -372,14 +372,32 @@ describe(`demo escalations on ${ENGINE}`, () => {
 		firstHash = await escalationHash(t.db);
 	});
 
-	it('leaves the demo manager new critical flags: raised since they last looked, days ago', async () => {
-		const manager = await t.db
+	it('leaves every demo user a few notifications: the manager new critical flags, older ones read', async () => {
+		const users = await t.db
 			.selectFrom('users')
-			.select(['id', 'role', 'reseller_id as resellerId', 'notifications_seen_at'])
-			.where('email', '=', 'manager@keel.demo')
-			.executeTakeFirstOrThrow();
-		expect(manager.notifications_seen_at.getTime()).toBeLessThan(NOW.getTime());
-		expect(await unreadCount(t.db, manager, NOW)).toBeGreaterThan(0);
+			.select(['id', 'email', 'role', 'reseller_id as resellerId'])
+			.where('email', 'like', '%@keel.demo')
+			.execute();
+		const manager = users.find((u) => u.email === 'manager@keel.demo')!;
+		expect(await unreadCount(t.db, manager)).toBeGreaterThan(0);
+		const { rows } = await sql<{ email: string; kind: string; unread: boolean; read: boolean }>`
+			select u.email, n.kind, n.read_at is null as unread, n.read_at is not null as read
+			from notifications n join users u on u.id = n.user_id`.execute(t.db);
+		expect(
+			rows.some((r) => r.email === manager.email && r.kind === 'churn_critical' && r.unread)
+		).toBe(true);
+		for (const email of ['csm1@keel.demo', 'partner@keel.demo', 'sales@keel.demo']) {
+			expect(rows.filter((r) => r.email === email).length, email).toBeGreaterThan(0);
+		}
+		// What came in before the last few days has been read; what is newer waits.
+		expect(rows.some((r) => r.read)).toBe(true);
+		expect(rows.some((r) => r.unread)).toBe(true);
+		// Nobody hears of one thing twice, whether the rules or the demo told them.
+		const { rows: twice } = await sql`
+			select user_id from notifications
+			group by user_id, kind, task_id, escalation_id, churn_flag_id, clock
+			having count(*) > 1`.execute(t.db);
+		expect(twice).toEqual([]);
 	});
 
 	it('dates the P1 churn flag, its log and its work from the first open P1’s breach, not the seeding', async () => {

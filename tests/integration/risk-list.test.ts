@@ -6,12 +6,7 @@ import { ForbiddenError } from '../../src/lib/domain/errors';
 import type { RiskListQuery } from '../../src/lib/domain/risk-list-query';
 import type { SessionUser } from '../../src/lib/server/auth/session-user';
 import * as churn from '../../src/lib/server/churn/churn.service';
-import {
-	markAllRead,
-	notifications,
-	riskList,
-	unreadCount
-} from '../../src/lib/server/churn/risk-list.service';
+import { riskList } from '../../src/lib/server/churn/risk-list.service';
 import type { Db } from '../../src/lib/server/db/database';
 import { makeAccount, makeReseller, makeUser, putOnTeam } from '../support/factories';
 import { QueryCounter } from '../support/query-counter';
@@ -23,8 +18,6 @@ const t = useTestDatabase();
 // its own accounts and users: rows are not rolled back between tests.
 const NOW = new Date('2030-06-15T12:00:00Z');
 const TODAY = '2030-06-15';
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 const query = (overrides: Partial<RiskListQuery> = {}): RiskListQuery => ({
 	state: 'active',
@@ -75,14 +68,6 @@ async function flag(accountId: number, values: FlagValues = {}) {
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
-}
-
-async function seenAt(user: SessionUser, at: Date) {
-	await t.db
-		.updateTable('users')
-		.set({ notifications_seen_at: at })
-		.where('id', '=', user.id)
-		.execute();
 }
 
 /** Asserts `run` is refused with ForbiddenError, whether it throws at once or rejects. */
@@ -300,9 +285,6 @@ describe(`churn risk list on ${ENGINE}`, () => {
 				await makeUser(t.db, 'admin')
 			]) {
 				await expectForbidden(() => riskList(t.db, user, query(), NOW));
-				await expectForbidden(() => notifications(t.db, user, NOW));
-				await expectForbidden(() => unreadCount(t.db, user));
-				await expectForbidden(() => markAllRead(t.db, user, NOW));
 			}
 		});
 
@@ -350,77 +332,6 @@ describe(`churn risk list on ${ENGINE}`, () => {
 			expect(ids(first)).toEqual(made.slice(0, 25));
 			expect(ids(second)).toEqual(made.slice(25));
 			expect(second.totals.flags).toBe(27);
-		});
-	});
-
-	describe('notifications', () => {
-		it('lists critical flags of the last 30 days in scope, and which are unread', async () => {
-			const sales = await makeUser(t.db, 'sales');
-			const csm = await makeUser(t.db, 'csm');
-			const mine = await account(30, { csm, sales });
-			const theirs = await account(30, { csm });
-			const at = (msAgo: number) => new Date(NOW.getTime() - msAgo);
-			const read = await flag(mine.id, { severity: 'critical', createdAt: at(2 * DAY) });
-			const fresh = await flag(mine.id, { severity: 'critical', createdAt: at(HOUR) });
-			const closed = await flag(mine.id, {
-				severity: 'critical',
-				status: 'resolved',
-				createdAt: at(3 * DAY)
-			});
-			await flag(mine.id, { severity: 'high', createdAt: at(HOUR) });
-			await flag(mine.id, { severity: 'critical', createdAt: at(31 * DAY) });
-			const elsewhere = await flag(theirs.id, { severity: 'critical', createdAt: at(HOUR) });
-			await seenAt(sales, at(DAY));
-
-			const list = await notifications(t.db, sales, NOW);
-			expect(list.days).toBe(30);
-			expect(list.items.map((i) => [i.id, i.unread])).toEqual([
-				[fresh, true],
-				[read, false],
-				[closed, false]
-			]);
-			expect(list.items[0]).toMatchObject({
-				account_id: mine.id,
-				account_name: mine.name,
-				status: 'open'
-			});
-			expect(await unreadCount(t.db, sales)).toBe(1);
-
-			// A manager's list reaches every account.
-			const manager = await makeUser(t.db, 'manager');
-			await seenAt(manager, at(DAY));
-			const all = await notifications(t.db, manager, NOW);
-			expect(all.items.filter((i) => i.unread).map((i) => i.id)).toEqual(
-				expect.arrayContaining([fresh, elsewhere])
-			);
-			expect(all.items.map((i) => i.id)).toEqual(expect.arrayContaining([read, closed]));
-			expect(await unreadCount(t.db, manager)).toBeGreaterThanOrEqual(2);
-		});
-
-		it('markAllRead zeroes the unread count', async () => {
-			const sales = await makeUser(t.db, 'sales');
-			const csm = await makeUser(t.db, 'csm');
-			const mine = await account(30, { csm, sales });
-			await seenAt(sales, new Date(NOW.getTime() - 10 * DAY));
-			await flag(mine.id, { severity: 'critical', createdAt: new Date(NOW.getTime() - DAY) });
-			await flag(mine.id, { severity: 'critical', createdAt: new Date(NOW.getTime() - HOUR) });
-			expect(await unreadCount(t.db, sales)).toBe(2);
-
-			await markAllRead(t.db, sales, NOW);
-			expect(await unreadCount(t.db, sales)).toBe(0);
-			const list = await notifications(t.db, sales, NOW);
-			expect(list.items).toHaveLength(2);
-			expect(list.items.some((i) => i.unread)).toBe(false);
-			const seen = await t.db
-				.selectFrom('users')
-				.select('notifications_seen_at')
-				.where('id', '=', sales.id)
-				.executeTakeFirstOrThrow();
-			expect(seen.notifications_seen_at).toEqual(NOW);
-
-			// A critical flag raised afterwards is unread again.
-			await flag(mine.id, { severity: 'critical', createdAt: new Date(NOW.getTime() + HOUR) });
-			expect(await unreadCount(t.db, sales)).toBe(1);
 		});
 	});
 });

@@ -8,7 +8,7 @@ import { loadCatalogue } from '../../src/lib/i18n/catalogue';
 const en = await loadCatalogue('en');
 
 describe('navigationFor', () => {
-	it('gives a CSM My work first (their home), their accounts, escalations, reviews, the board, feedback trends, then all accounts', () => {
+	it('gives a CSM My work first (their home), their accounts, escalations, reviews, the board, feedback trends, all accounts, then notifications', () => {
 		expect(navigationFor('csm', 42)).toEqual([
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts?csm=42', label: 'nav.myAccounts' },
@@ -16,7 +16,8 @@ describe('navigationFor', () => {
 			{ href: '/reviews', label: 'nav.reviews' },
 			{ href: '/onboarding', label: 'nav.onboardingBoard' },
 			{ href: '/feedback', label: 'nav.feedback' },
-			{ href: '/accounts', label: 'nav.allAccounts' }
+			{ href: '/accounts', label: 'nav.allAccounts' },
+			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' }
 		]);
 	});
 
@@ -52,18 +53,23 @@ describe('navigationFor', () => {
 		]);
 	});
 
-	it('gives notifications to managers and sales only', () => {
+	it('gives notifications to every role, with an unread count', () => {
 		for (const role of USER_ROLES) {
-			const has = navigationFor(role, 1).some((item) => item.href === '/notifications');
-			expect(has, role).toBe(role === 'manager' || role === 'sales');
+			const item = navigationFor(role, 1).find((item) => item.href === '/notifications');
+			expect(item, role).toEqual({
+				href: '/notifications',
+				label: 'nav.notifications',
+				countLabel: 'nav.unreadLabel'
+			});
 		}
 	});
 
-	it("gives a partner their work, their customers and their customers' escalations", () => {
+	it("gives a partner their work, their customers, their customers' escalations and notifications", () => {
 		expect(navigationFor('partner', 1)).toEqual([
 			{ href: '/my-work', label: 'nav.myWork' },
 			{ href: '/accounts', label: 'nav.customers' },
-			{ href: '/escalations', label: 'nav.escalations' }
+			{ href: '/escalations', label: 'nav.escalations' },
+			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' }
 		]);
 	});
 
@@ -74,15 +80,17 @@ describe('navigationFor', () => {
 		}
 	});
 
-	it('gives an admin users first, templates, the health model, support settings, review cadences, then accounts and imports', () => {
+	it('gives an admin users first, templates, the health model, support settings, review cadences, webhooks, then accounts, imports and notifications', () => {
 		expect(navigationFor('admin', 1)).toEqual([
 			{ href: '/admin/users', label: 'nav.users' },
 			{ href: '/admin/templates', label: 'nav.templates' },
 			{ href: '/admin/health-model', label: 'nav.healthModel' },
 			{ href: '/admin/support', label: 'nav.support' },
 			{ href: '/admin/review-cadences', label: 'nav.reviewCadences' },
+			{ href: '/admin/webhooks', label: 'nav.webhooks' },
 			{ href: '/accounts', label: 'nav.accounts' },
-			{ href: '/imports', label: 'nav.imports' }
+			{ href: '/imports', label: 'nav.imports' },
+			{ href: '/notifications', label: 'nav.notifications', countLabel: 'nav.unreadLabel' }
 		]);
 	});
 

@@ -1,3 +1,5 @@
+import { addDays } from './dates';
+
 /** A single calendar event as RFC 5545 text: what calendar apps import from an `.ics` file. */
 export interface CalendarEvent {
 	uid: string;
@@ -49,17 +51,14 @@ export function foldLine(line: string): string {
 	return parts.join('\r\n ');
 }
 
-export function buildIcs(event: CalendarEvent): string {
+/** The VEVENT lines of a timed event, unfolded; SEQUENCE and STATUS only where given. */
+function timedEventLines(event: CalendarEvent & Partial<FeedExtras>): string[] {
 	const end = new Date(event.start.getTime() + event.durationMinutes * 60_000);
-	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//Keel//Customer success//EN',
-		'CALSCALE:GREGORIAN',
-		'METHOD:PUBLISH',
+	return [
 		'BEGIN:VEVENT',
 		`UID:${event.uid}`,
 		`DTSTAMP:${utcStamp(event.stamp)}`,
+		...(event.sequence !== undefined ? [`SEQUENCE:${event.sequence}`] : []),
 		`DTSTART:${utcStamp(event.start)}`,
 		`DTEND:${utcStamp(end)}`,
 		`SUMMARY:${escapeText(event.summary)}`,
@@ -70,8 +69,77 @@ export function buildIcs(event: CalendarEvent): string {
 			.map(
 				(a) => `ATTENDEE;CN="${a.name.replace(/"/g, "'")}";ROLE=REQ-PARTICIPANT:mailto:${a.email}`
 			),
-		'END:VEVENT',
-		'END:VCALENDAR'
+		...(event.cancelled ? ['STATUS:CANCELLED'] : []),
+		'END:VEVENT'
 	];
-	return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+const CALENDAR_HEAD = [
+	'BEGIN:VCALENDAR',
+	'VERSION:2.0',
+	'PRODID:-//Keel//Customer success//EN',
+	'CALSCALE:GREGORIAN',
+	'METHOD:PUBLISH'
+];
+
+const toText = (lines: string[]) => lines.map(foldLine).join('\r\n') + '\r\n';
+
+export function buildIcs(event: CalendarEvent): string {
+	return toText([...CALENDAR_HEAD, ...timedEventLines(event), 'END:VCALENDAR']);
+}
+
+/**
+ * What a subscribed feed adds to each event: SEQUENCE (the row's version, so a calendar app takes
+ * a changed event over the copy it has) and whether it was called off.
+ */
+export interface FeedExtras {
+	sequence: number;
+	cancelled: boolean;
+}
+
+/** An event that fills a day rather than a time: a task due on that date. */
+export interface AllDayEvent {
+	uid: string;
+	/** 'YYYY-MM-DD' */
+	date: string;
+	summary: string;
+	description: string;
+	stamp: Date;
+	sequence: number;
+}
+
+export type FeedEvent = (CalendarEvent & FeedExtras) | AllDayEvent;
+
+const basicDate = (date: string) => date.replace(/-/g, '');
+
+function allDayLines(event: AllDayEvent): string[] {
+	return [
+		'BEGIN:VEVENT',
+		`UID:${event.uid}`,
+		`DTSTAMP:${utcStamp(event.stamp)}`,
+		`SEQUENCE:${event.sequence}`,
+		`DTSTART;VALUE=DATE:${basicDate(event.date)}`,
+		// DTEND is exclusive: the day after (RFC 5545 §3.6.1).
+		`DTEND;VALUE=DATE:${basicDate(addDays(event.date, 1))}`,
+		`SUMMARY:${escapeText(event.summary)}`,
+		...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
+		// A due date marks the day; it does not make the person busy all of it.
+		'TRANSP:TRANSPARENT',
+		'END:VEVENT'
+	];
+}
+
+/**
+ * A calendar of many events, as a subscribed feed serves it: named, with a hint to refresh
+ * hourly, each event with a stable UID so a refresh updates events rather than adding copies.
+ */
+export function buildCalendar(name: string, events: readonly FeedEvent[]): string {
+	return toText([
+		...CALENDAR_HEAD,
+		`X-WR-CALNAME:${escapeText(name)}`,
+		'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+		'X-PUBLISHED-TTL:PT1H',
+		...events.flatMap((event) => ('date' in event ? allDayLines(event) : timedEventLines(event))),
+		'END:VCALENDAR'
+	]);
 }

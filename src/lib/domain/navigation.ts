@@ -33,7 +33,8 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				REVIEWS,
 				BOARD,
 				FEEDBACK,
-				{ href: '/accounts', label: 'nav.allAccounts' }
+				{ href: '/accounts', label: 'nav.allAccounts' },
+				NOTIFICATIONS
 			];
 		case 'manager':
 			return [
@@ -60,7 +61,7 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				NOTIFICATIONS
 			];
 		case 'partner':
-			return [MY_WORK, { href: '/accounts', label: 'nav.customers' }, ESCALATIONS];
+			return [MY_WORK, { href: '/accounts', label: 'nav.customers' }, ESCALATIONS, NOTIFICATIONS];
 		case 'admin':
 			return [
 				{ href: '/admin/users', label: 'nav.users' },
@@ -68,8 +69,10 @@ export function navigationFor(role: UserRole, userId: number): NavItem[] {
 				{ href: '/admin/health-model', label: 'nav.healthModel' },
 				{ href: '/admin/support', label: 'nav.support' },
 				{ href: '/admin/review-cadences', label: 'nav.reviewCadences' },
+				{ href: '/admin/webhooks', label: 'nav.webhooks' },
 				{ href: '/accounts', label: 'nav.accounts' },
-				IMPORTS
+				IMPORTS,
+				NOTIFICATIONS
 			];
 	}
 }

@@ -1,6 +1,6 @@
 import { MY_WORK, NOTIFICATIONS, navigationFor } from '$lib/domain/navigation';
 import { requireUser } from '$lib/server/auth/guard';
-import { unreadCount } from '$lib/server/churn/risk-list.service';
+import { unreadCount } from '$lib/server/notifications/notification.service';
 import { myWorkCount } from '$lib/server/tasks/my-work.service';
 import type { LayoutServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const load = (async ({ locals, url }) => {
 	// The count beside "My work": one indexed query, only for roles that have the page.
 	const [workCount, unread] = await Promise.all([
 		nav.includes(MY_WORK) ? myWorkCount(locals.db, user) : null,
-		// New critical churn flags: one indexed count, only for roles with notifications.
+		// Unread notifications: one count on the partial index of unread rows.
 		nav.includes(NOTIFICATIONS) ? unreadCount(locals.db, user) : null
 	]);
 	const counts = new Map([

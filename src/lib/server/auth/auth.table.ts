@@ -12,8 +12,6 @@ export interface UserTable {
 	locale: Generated<Locale>;
 	time_zone: Generated<string>;
 	disabled_at: Date | null;
-	/** Notifications newer than this are unread. */
-	notifications_seen_at: Generated<Date>;
 	version: Generated<number>;
 	created_at: ColumnType<Date, Date | string | undefined, never>;
 	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

@@ -7,6 +7,7 @@ import {
 } from '../../domain/churn';
 import { writeAuditMany, type AuditInput } from '../audit/audit.repository';
 import type { Executor } from '../db/database';
+import { publish, type KeelEvent } from '../events/events';
 import { inScope, type HealthScope } from '../health/health-scope';
 
 export interface AccountRuleHits {
@@ -62,6 +63,10 @@ export async function applyRuleHits(
 	const cleared = episodes.filter((e) => !held.has(e.id));
 
 	const audit: AuditInput[] = [];
+	// Reaching critical is news for webhooks and people: when raised so, or when worsened to it.
+	const critical: KeelEvent[] = [];
+	const becameCritical = (accountId: number, flagId: number) =>
+		critical.push({ type: 'churn_flag.critical_raised', accountId, flagId });
 	for (let i = 0; i < raise.length; i += BATCH) {
 		const batch = raise.slice(i, i + BATCH);
 		const created = await db
@@ -92,6 +97,7 @@ export async function applyRuleHits(
 			now
 		);
 		for (const f of created) {
+			if (f.severity === 'critical') becameCritical(f.account_id, f.id);
 			audit.push({
 				actorId: null,
 				accountId: f.account_id,
@@ -121,6 +127,7 @@ export async function applyRuleHits(
 			now
 		);
 		for (const w of worsen) {
+			if (w.hit.severity === 'critical') becameCritical(w.accountId, w.id);
 			audit.push({
 				actorId: null,
 				accountId: w.accountId,
@@ -160,6 +167,7 @@ export async function applyRuleHits(
 		}
 	}
 	await writeAuditMany(db, audit);
+	await publish(db, critical, now);
 }
 
 async function logEvents(

@@ -20,6 +20,9 @@ import { isOnTeam, listTeam } from '../accounts/account.repository';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
+import { publish } from '../events/events';
+import { nextStepAssigned } from '../notifications/assignment-events';
+import { notifyUsers } from '../notifications/notification-writer';
 import { addEvent, listAccountFlags, listFlagEvents, lockFlag } from './churn.repository';
 
 export interface FlagInput {
@@ -89,6 +92,11 @@ export async function raiseFlag(db: Db, actor: Actor, accountId: number, input: 
 			action: 'create',
 			after: { ...flag, name: account.name }
 		});
+		const nextStep = nextStepAssigned(accountId, flag.id, flag.next_step_owner_id, actor.id);
+		await notifyUsers(trx, nextStep, new Date());
+		if (flag.severity === 'critical') {
+			await publish(trx, [{ type: 'churn_flag.critical_raised', accountId, flagId: flag.id }]);
+		}
 		return flag.id;
 	});
 }
@@ -114,6 +122,14 @@ export async function editFlag(
 			.executeTakeFirstOrThrow();
 		await addEvent(trx, { flagId, kind: 'edited', actorId: actor.id });
 		await audit(trx, actor, accountId, before, after);
+		const [owner, previous] = [after.next_step_owner_id, before.next_step_owner_id];
+		const nextStep = nextStepAssigned(accountId, flagId, owner, actor.id, previous);
+		await notifyUsers(trx, nextStep, new Date());
+		// Raised to critical by hand: news, as a flag raised critical is (not every later edit).
+		const raised = before.severity !== 'critical' && after.severity === 'critical';
+		if (raised && isActiveChurnStatus(after.status)) {
+			await publish(trx, [{ type: 'churn_flag.critical_raised', accountId, flagId }]);
+		}
 	});
 }
 

@@ -4,14 +4,8 @@ import { daysBetween, todayIn } from '../../domain/dates';
 import { ForbiddenError } from '../../domain/errors';
 import type { RiskListQuery } from '../../domain/risk-list-query';
 import { listCsms } from '../accounts/account.repository';
-import type { Db, Executor } from '../db/database';
-import {
-	countUnreadCritical,
-	recentCritical,
-	riskPage,
-	riskTotals,
-	type RiskScope
-} from './risk-list.repository';
+import type { Db } from '../db/database';
+import { riskPage, riskTotals, type RiskScope } from './risk-list.repository';
 
 type Viewer = Actor & { timeZone: string };
 
@@ -53,42 +47,4 @@ export async function riskList(db: Db, viewer: Viewer, query: RiskListQuery, now
 			return { ...r, daysToRenewal: days, checkpoint: renewalCheckpoint(days) };
 		})
 	};
-}
-
-/** How far back the notification list reaches. */
-const NOTIFY_DAYS = 30;
-
-/** New critical flags for managers and sales: the list, newest first, and which are unread. */
-export async function notifications(db: Db, viewer: Actor, now = new Date()) {
-	const scope = scopeOf(viewer);
-	const since = notifyingSince(now);
-	const [items, seen] = await Promise.all([
-		recentCritical(db, scope, since, 100),
-		db
-			.selectFrom('users')
-			.select('notifications_seen_at')
-			.where('id', '=', viewer.id)
-			.executeTakeFirstOrThrow()
-	]);
-	return {
-		items: items.map((i) => ({ ...i, unread: i.created_at > seen.notifications_seen_at })),
-		days: NOTIFY_DAYS
-	};
-}
-
-/** The unread count beside "Notifications", for the roles that have the list. */
-export async function unreadCount(db: Executor, viewer: Actor, now = new Date()) {
-	return countUnreadCritical(db, scopeOf(viewer), viewer.id, notifyingSince(now));
-}
-
-const notifyingSince = (now: Date) => new Date(now.getTime() - NOTIFY_DAYS * 86_400_000);
-
-/** Marks everything up to now as read. */
-export async function markAllRead(db: Db, viewer: Actor, now = new Date()) {
-	scopeOf(viewer);
-	await db
-		.updateTable('users')
-		.set({ notifications_seen_at: now })
-		.where('id', '=', viewer.id)
-		.execute();
 }

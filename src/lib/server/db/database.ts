@@ -58,6 +58,9 @@ import type {
 import type { TaskTable } from '../tasks/task.table';
 import type { ImportMappingTable, ImportRowTable, ImportTable } from '../imports/import.table';
 import type { ApiRateLimitTable, ApiTokenTable } from '../api/api.table';
+import type { WebhookDeliveryTable, WebhookTable } from '../webhooks/webhook.table';
+import type { NotificationTable } from '../notifications/notification.table';
+import type { CalendarFeedTable } from '../calendar/calendar-feed.table';
 
 /** Keel's schema as Kysely sees it; each section owns its table types. */
 export interface Database {
@@ -111,6 +114,10 @@ export interface Database {
 	import_mappings: ImportMappingTable;
 	api_tokens: ApiTokenTable;
 	api_rate_limits: ApiRateLimitTable;
+	webhooks: WebhookTable;
+	webhook_deliveries: WebhookDeliveryTable;
+	notifications: NotificationTable;
+	calendar_feeds: CalendarFeedTable;
 }
 
 export type Db = Kysely<Database>;

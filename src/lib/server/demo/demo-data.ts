@@ -20,6 +20,7 @@ import { writeChurnFlags, writeHealthHistory } from './demo-health-write';
 import { writeEscalations } from './demo-escalations-write';
 import { writeReviews } from './demo-reviews-write';
 import { writeFeedback } from './demo-feedback-write';
+import { writeDemoNotifications } from './demo-notifications';
 
 /** Every demo user signs in with this password. */
 export const DEMO_PASSWORD = 'keel-demo-2026';
@@ -165,10 +166,6 @@ export class DemoDataError extends Error {
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const BATCH = 1000;
 
-/** Days since the demo users last opened their notifications. */
-const NOTIFICATIONS_SEEN_DAYS = 3;
-const DAY = 86_400_000;
-
 /**
  * Writes the demo data into an empty schema, in one transaction. The shipped onboarding
  * templates are installed first (if missing); the onboardings are started from them.
@@ -222,10 +219,7 @@ export async function seedDemo(
 						password_hash: passwordHash,
 						locale: u.locale,
 						time_zone: u.timeZone,
-						disabled_at: null,
-						// Everyone last read their notifications a few days ago: what the rules
-						// raised since (the P1 breaches, the latest renewals in the red) is new.
-						notifications_seen_at: new Date(now.getTime() - NOTIFICATIONS_SEEN_DAYS * DAY)
+						disabled_at: null
 					}))
 				)
 				.returning(['id', 'email'])
@@ -338,6 +332,7 @@ export async function seedDemo(
 			now,
 			p1Breaches
 		});
+		await writeDemoNotifications(trx, now);
 
 		return {
 			users: plan.users.length,

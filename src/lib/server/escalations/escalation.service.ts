@@ -18,6 +18,8 @@ import { isOnTeam, listContacts, listTeam } from '../accounts/account.repository
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { assertVersion, bumpVersion } from '../db/versioned';
+import { publish } from '../events/events';
+import { escalationAssigned } from '../notifications/assignment-events';
 import { healthInputsChanged } from '../health/health-refresh';
 import { findPolicy } from '../support/support.repository';
 import { calendarFor, listed, storedCalendar, withClocks } from './escalation-clock';
@@ -156,7 +158,16 @@ export async function openEscalation(
 			at: now
 		});
 		await audit(trx, actor, null, escalation, 'create');
+		const owner = escalation.owner_id;
+		await publish(trx, escalationAssigned(accountId, escalation.id, owner, actor.id), now);
 		await healthInputsChanged(trx, accountId, now);
+		if (escalation.priority === 'P1') {
+			await publish(
+				trx,
+				[{ type: 'escalation.p1_opened', accountId, escalationId: escalation.id }],
+				now
+			);
+		}
 		return escalation.id;
 	});
 }
@@ -328,6 +339,9 @@ export async function changeStatus(
 					data: { clock },
 					at: now
 				});
+				// Noticed here rather than by the sweep: announced once all the same.
+				const breach = { accountId: before.account_id, escalationId, clock };
+				await publish(trx, [{ type: 'escalation.sla_breach', ...breach }], now);
 			}
 		}
 		await addEvent(trx, {
@@ -379,6 +393,10 @@ export async function changePriority(
 		});
 		await audit(trx, actor, before, after);
 		await healthInputsChanged(trx, before.account_id, now);
+		if (priority === 'P1') {
+			const p1 = { accountId: before.account_id, escalationId };
+			await publish(trx, [{ type: 'escalation.p1_opened', ...p1 }], now);
+		}
 	});
 }
 
@@ -445,6 +463,8 @@ export async function assign(
 				data: { from: before.owner_id, to: input.owner_id },
 				at: now
 			});
+			const assigned = escalationAssigned(after.account_id, escalationId, after.owner_id, actor.id);
+			await publish(trx, assigned, now);
 		}
 		if (before.routed_to !== input.routed_to) {
 			await addEvent(trx, {

@@ -4,6 +4,8 @@ import { assertOwnerOnTeam, lockAccountFor } from '../accounts/account-guard';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
 import { bumpVersion } from '../db/versioned';
+import { publish } from '../events/events';
+import { taskAssigned } from '../notifications/assignment-events';
 import { settleTask } from '../tasks/task-change';
 import { addEvent, lockEscalation } from './escalation.repository';
 
@@ -112,6 +114,8 @@ export async function addCorrectiveAction(
 			action: 'create',
 			after: { ...task, name: task.title }
 		});
+		const assigned = taskAssigned(task.account_id, task.id, task.owner_user_id, actor.id);
+		await publish(trx, assigned, now);
 		return task.id;
 	});
 }

@@ -6,6 +6,8 @@ import { loadCatalogue } from '../../i18n/catalogue';
 import { format } from '../../i18n/format';
 import { writeAudit } from '../audit/audit.repository';
 import type { Db, Executor } from '../db/database';
+import { publish } from '../events/events';
+import { taskAssigned } from '../notifications/assignment-events';
 import { settleTask } from '../tasks/task-change';
 import { findFollowUpOwner } from './feedback.repository';
 
@@ -75,6 +77,7 @@ export async function raiseFollowUp(
 		action: 'create',
 		after: { ...task, name: task.title }
 	});
+	await publish(trx, taskAssigned(account.id, task.id, owner.id, actor.id), now);
 	return task.id;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { STOPPED_STATUSES, escalationClocks, nextWarningAt } from '../../domain/escalation';
 import type { Db } from '../db/database';
+import { publish } from '../events/events';
 import { clockContext } from '../escalations/escalation-clock';
 import { healthInputsChanged } from '../health/health-refresh';
 
@@ -79,7 +80,10 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 			const due = [response, resolution].some(
 				(c) => c?.state === 'warning' || c?.state === 'breached'
 			);
-			return { e, due, next: due ? null : nextWarningAt(e, calendar, pauses) };
+			// The clock the warning is about: the first response while it runs, else the resolution.
+			const clock: 'response' | 'resolution' =
+				response?.state === 'warning' || response?.state === 'breached' ? 'response' : 'resolution';
+			return { e, due, clock, next: due ? null : nextWarningAt(e, calendar, pauses) };
 		});
 		const warn = measured.filter((m) => m.due).map((m) => m.e.id);
 		// The rest are measured again at their exact moment, unless a change came in meanwhile.
@@ -99,7 +103,7 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 						.set({ warned_at: now, warn_at: null })
 						.where('id', 'in', warn)
 						.where('warned_at', 'is', null)
-						.returning('id')
+						.returning(['id', 'account_id'])
 						.execute();
 		if (warned.length > 0) {
 			await trx
@@ -117,6 +121,25 @@ export async function runSlaSweep(db: Db, now = new Date()) {
 		for (const accountId of new Set(breaches.map((e) => e.account_id))) {
 			await healthInputsChanged(trx, accountId, now);
 		}
+		const clockOf = new Map(measured.map((m) => [m.e.id, m.clock] as const));
+		await publish(
+			trx,
+			[
+				...warned.map((e) => ({
+					type: 'escalation.sla_warning' as const,
+					accountId: e.account_id,
+					escalationId: e.id,
+					clock: clockOf.get(e.id)!
+				})),
+				...breaches.map((e) => ({
+					type: 'escalation.sla_breach' as const,
+					accountId: e.account_id,
+					escalationId: e.id,
+					clock: e.clock as 'response' | 'resolution'
+				}))
+			],
+			now
+		);
 		return { breaches: breaches.length, warnings: warned.length };
 	});
 }

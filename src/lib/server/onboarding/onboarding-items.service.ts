@@ -10,6 +10,8 @@ import { completionSet, updateTask } from '../tasks/task-change';
 import { recordPhaseProgress } from './onboarding-progress';
 import { lockItem } from './onboarding.repository';
 import { healthInputsChanged } from '../health/health-refresh';
+import { publish } from '../events/events';
+import { taskAssigned } from '../notifications/assignment-events';
 
 /** Editing the checklist is for the account's editors; working items also for its partner CSM. */
 type Need = AccountNeed;
@@ -93,6 +95,12 @@ export async function changeItem(
 							notes: change.notes
 						};
 		await updateTask(trx, actor.id, accountId, before, set);
+		if (change.kind === 'edit') {
+			await publish(
+				trx,
+				taskAssigned(accountId, taskId, change.owner_user_id, actor.id, before.owner_user_id)
+			);
+		}
 		await recordPhaseProgress(trx, actor, accountId, item.onboarding_id, account.time_zone);
 		await healthInputsChanged(trx, accountId);
 	});
@@ -158,6 +166,7 @@ export async function addItem(
 			action: 'create',
 			after: { ...task, name: task.title, phase: input.phase, required: input.required }
 		});
+		await publish(trx, taskAssigned(accountId, task.id, task.owner_user_id, actor.id));
 		await healthInputsChanged(trx, accountId);
 	});
 }

@@ -5,6 +5,7 @@ import { advance } from '../../domain/onboarding-rules';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../db/database';
 import { listItems, listPhases } from './onboarding.repository';
+import { markOnboardingRisk } from './onboarding-risk';
 import { toItemState, toPhaseState } from './onboarding-state';
 
 /**
@@ -47,5 +48,7 @@ export async function recordPhaseProgress(
 			after: { phase: step.phase, completed_on: step.completedOn, next_phase: step.next }
 		});
 	}
+	// A change may have put it at risk (an item re-dated into the past) or out of it.
+	await markOnboardingRisk(trx, new Date(), [onboardingId]);
 	return transitions;
 }

@@ -29,6 +29,8 @@ import {
 } from './onboarding.repository';
 import { findVersion, listCurrentTemplates } from './template.repository';
 import { healthInputsChanged } from '../health/health-refresh';
+import { publish, type KeelEvent } from '../events/events';
+import { taskAssigned } from '../notifications/assignment-events';
 
 type Viewer = Actor & { locale: Locale; timeZone: string };
 
@@ -80,6 +82,7 @@ export async function start(db: Db, actor: Viewer, accountId: number, input: Sta
 			.executeTakeFirstOrThrow();
 
 		const firstWorked = input.skip_pre_onboarding ? 2 : 1;
+		const assigned: KeelEvent[] = [];
 		for (const phase of content.phases) {
 			const skipped = phase.phase === 1 && input.skip_pre_onboarding;
 			await trx
@@ -99,18 +102,20 @@ export async function start(db: Db, actor: Viewer, accountId: number, input: Sta
 			// A skipped pre-onboarding has nothing to do: its items are not created.
 			if (skipped) continue;
 			for (const [position, item] of phase.items.entries()) {
+				const owner = resolveOwner(item.owner, team);
 				const task = await trx
 					.insertInto('tasks')
 					.values({
 						account_id: accountId,
 						title: localize(item.title, actor.locale),
 						description: localize(item.description, actor.locale),
-						owner_user_id: resolveOwner(item.owner, team),
+						owner_user_id: owner,
 						due_date: dueDateFor(input.start_date, item.dueOffsetDays),
 						source: 'onboarding'
 					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
+				assigned.push(...taskAssigned(accountId, task.id, owner, actor.id));
 				await trx
 					.insertInto('onboarding_items')
 					.values({
@@ -133,6 +138,7 @@ export async function start(db: Db, actor: Viewer, accountId: number, input: Sta
 			action: 'create',
 			after: { ...onboarding, name: localize(content.name, actor.locale) }
 		});
+		await publish(trx, assigned);
 		if (account.lifecycle_stage !== 'onboarding') {
 			await moveStage(trx, actor, account, 'onboarding');
 		}

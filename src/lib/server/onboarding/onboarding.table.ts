@@ -39,6 +39,8 @@ export interface OnboardingTable {
 	completed_on: string | null;
 	handoff_note: string | null;
 	started_by: number | null;
+	/** When it last became at risk (derived from dates); null while it is not. See onboarding-risk.ts. */
+	at_risk_since: ColumnType<Date | null, never, Date | null>;
 	version: Generated<number>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;

@@ -33,6 +33,8 @@ import {
 	lockObjectiveTask
 } from './plan.repository';
 import { healthInputsChanged } from '../health/health-refresh';
+import { publish } from '../events/events';
+import { taskAssigned } from '../notifications/assignment-events';
 
 /** The account's success plan: objectives with derived progress, their tasks, what needs a look. */
 export async function getPlan(db: Db, actor: Actor, accountId: number, now = new Date()) {
@@ -284,6 +286,7 @@ export async function addTask(db: Db, actor: Actor, accountId: number, input: Pl
 			action: 'create',
 			after: { ...task, name: task.title, objective: objective.title }
 		});
+		await publish(trx, taskAssigned(accountId, task.id, task.owner_user_id, actor.id));
 		await healthInputsChanged(trx, accountId);
 	});
 }

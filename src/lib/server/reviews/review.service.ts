@@ -12,6 +12,8 @@ import { settleTask } from '../tasks/task-change';
 import { checkedAttendees } from './review-attendees';
 import { lockReview, lockReviewAction } from './review.repository';
 import type { BusinessReview } from './review.table';
+import { publish } from '../events/events';
+import { taskAssigned } from '../notifications/assignment-events';
 
 /*
  * Changing business reviews and their follow-ups, each in one transaction with its audit row
@@ -252,6 +254,7 @@ export async function addAction(
 			action: 'create',
 			after: { ...task, name: task.title, review_id: reviewId }
 		});
+		await publish(trx, taskAssigned(accountId, task.id, task.owner_user_id, actor.id));
 		return task.id;
 	});
 }

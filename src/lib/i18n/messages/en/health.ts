@@ -1,4 +1,4 @@
-/** English: health scores, the portfolio health review, churn risks, the health model, notifications. Loaded only on the routes that show them (route-sections.ts). */
+/** English: health scores, the portfolio health review, churn risks, the health model. Loaded only on the routes that show them (route-sections.ts). */
 export const health = {
 	'health.title': 'Account health',
 	'health.noScore': 'No score yet: none of the weighted components has data for this account.',
@@ -209,11 +209,6 @@ export const health = {
 	'risks.state.closed': 'Closed',
 	'risks.sort.arr': 'Most ARR at risk first',
 	'risks.sort.renewal': 'Soonest renewal first',
-	'notifications.title': 'Notifications',
-	'notifications.subtitle': 'Critical churn flags raised in the last {days} days.',
-	'notifications.markRead': 'Mark all as read',
-	'notifications.none': 'Nothing new.',
-	'notifications.new': 'New',
 	'model.title': 'Health model',
 	'model.subtitle':
 		'How each component weighs in the score and where the bands begin, for all accounts or per segment. Saving recomputes every score.',

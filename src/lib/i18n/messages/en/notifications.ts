@@ -1,2 +1,42 @@
 /** English: in-app notifications and the calendar feed. Loaded only on the routes that show them (route-sections.ts). */
-export const notifications = {} as const;
+export const notifications = {
+	'notifications.title': 'Notifications',
+	'notifications.subtitle':
+		'Work assigned to you, SLA clocks on your escalations and accounts, and critical churn flags.',
+	'notifications.unreadCount.one': '{count} unread',
+	'notifications.unreadCount.other': '{count} unread',
+	'notifications.markAllRead': 'Mark all as read',
+	'notifications.markRead': 'Mark read',
+	'notifications.none': 'Nothing here yet.',
+	'notifications.new': 'New',
+	'notifications.by': 'by {name}',
+	'notifications.due': 'due {date}',
+	'notifications.taskAssigned': 'Task assigned to you: {title}',
+	'notifications.nextStepAssigned': 'Churn next step assigned to you: {step}',
+	'notifications.escalationAssigned': 'Escalation assigned to you: {escalation}',
+	'notifications.slaWarning': 'SLA warning: the {clock} target of {escalation} is close',
+	'notifications.slaBreach': 'SLA breached: the {clock} target of {escalation} has passed',
+	'notifications.clock.response': 'initial response',
+	'notifications.clock.resolution': 'resolution',
+	'notifications.churnCritical': 'Critical churn flag: {reason}, {arr} at risk',
+	'calendar.title': 'Calendar feed',
+	'calendar.intro':
+		'Subscribe to your business reviews, kick-off meetings and due tasks from Google Calendar, Outlook or Apple Calendar. The feed covers the last {past} days and the next {future} days, and your calendar app refreshes it by itself.',
+	'calendar.private':
+		'Anyone who has this address can read your feed. Keep it to yourself; if it gets out, make a new one.',
+	'calendar.active': 'Your feed is on, since {date}.',
+	'calendar.inactive': 'You have no calendar feed.',
+	'calendar.create': 'Create the feed address',
+	'calendar.regenerate': 'Make a new address',
+	'calendar.regenerateHint': 'The current address stops working at once.',
+	'calendar.turnOff': 'Turn the feed off',
+	'calendar.newUrl': 'Your feed address. Copy it now: it is shown only this once.',
+	'calendar.urlLabel': 'Feed address',
+	'calendar.copy': 'Copy',
+	'calendar.copied': 'Copied.',
+	'calendar.turnedOff': 'The feed is off; its address no longer works.',
+	'calendar.back': 'Back to settings',
+	'calendar.kickoff': 'Kick-off: {account}',
+	'calendar.taskDue': 'Due: {title} ({account})',
+	'calendar.name': 'Keel — {name}'
+} as const;

@@ -1,6 +1,6 @@
 import type { SectionMessages } from '../../catalogue';
 
-/** Latin-American Spanish: health scores, the portfolio health review, churn risks, the health model, notifications. */
+/** Latin-American Spanish: health scores, the portfolio health review, churn risks, the health model. */
 export const health: SectionMessages<'health'> = {
 	'health.title': 'Salud de la cuenta',
 	'health.noScore': 'Aún sin puntaje: ningún componente ponderado tiene datos para esta cuenta.',
@@ -213,11 +213,6 @@ export const health: SectionMessages<'health'> = {
 	'risks.state.closed': 'Cerradas',
 	'risks.sort.arr': 'Más ARR en riesgo primero',
 	'risks.sort.renewal': 'Renovación más próxima primero',
-	'notifications.title': 'Notificaciones',
-	'notifications.subtitle': 'Alertas críticas de churn creadas en los últimos {days} días.',
-	'notifications.markRead': 'Marcar todas como leídas',
-	'notifications.none': 'Nada nuevo.',
-	'notifications.new': 'Nueva',
 	'model.title': 'Modelo de salud',
 	'model.subtitle':
 		'Cuánto pesa cada componente en la puntuación y dónde empiezan las franjas, para todas las cuentas o por segmento. Guardar recalcula todas las puntuaciones.',

@@ -1,6 +1,6 @@
 import type { SectionMessages } from '../../catalogue';
 
-/** Brazilian Portuguese: health scores, the portfolio health review, churn risks, the health model, notifications. */
+/** Brazilian Portuguese: health scores, the portfolio health review, churn risks, the health model. */
 export const health: SectionMessages<'health'> = {
 	'health.title': 'Saúde da conta',
 	'health.noScore': 'Ainda sem nota: nenhum componente ponderado tem dados para esta conta.',
@@ -210,11 +210,6 @@ export const health: SectionMessages<'health'> = {
 	'risks.state.closed': 'Encerrados',
 	'risks.sort.arr': 'Maior ARR em risco primeiro',
 	'risks.sort.renewal': 'Renovação mais próxima primeiro',
-	'notifications.title': 'Notificações',
-	'notifications.subtitle': 'Alertas críticos de churn levantados nos últimos {days} dias.',
-	'notifications.markRead': 'Marcar todas como lidas',
-	'notifications.none': 'Nada de novo.',
-	'notifications.new': 'Nova',
 	'model.title': 'Modelo de saúde',
 	'model.subtitle':
 		'Quanto cada componente pesa na nota e onde começam as faixas, para todas as contas ou por segmento. Salvar recalcula todas as notas.',
