@@ -1,5 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { randomToken, tokenHash } from '../auth/secret-token';
 
 /**
  * A personal access token: a recognisable prefix (so secret scanners and people can tell what it
@@ -11,14 +10,10 @@ const TOKEN_BYTES = 32;
 const TOKEN_LENGTH = TOKEN_PREFIX.length + Math.ceil((TOKEN_BYTES * 8) / 5);
 
 export function generateApiToken(): string {
-	const bytes = new Uint8Array(TOKEN_BYTES);
-	crypto.getRandomValues(bytes);
-	return TOKEN_PREFIX + encodeBase32LowerCaseNoPadding(bytes);
+	return TOKEN_PREFIX + randomToken(TOKEN_BYTES);
 }
 
-export function hashApiToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const hashApiToken = tokenHash;
 
 /** Cheap shape check before any database work: the prefix, the length and base32 letters. */
 export function looksLikeApiToken(token: string): boolean {

@@ -1,6 +1,5 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Executor } from '../db/database';
+import { randomToken, tokenHash } from './secret-token';
 import type { SessionUser } from './session-user';
 
 // Lucia's session design (lucia-auth.com/sessions/basic): a random token in the cookie, only its
@@ -11,13 +10,11 @@ const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
 export const SESSION_COOKIE = 'keel_session';
 
 export function generateSessionToken(): string {
-	const bytes = new Uint8Array(20); // 160 bits
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
+	return randomToken(20); // 160 bits
 }
 
 export function sessionIdFromToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return tokenHash(token);
 }
 
 export async function createSession(db: Executor, token: string, userId: number, now = new Date()) {

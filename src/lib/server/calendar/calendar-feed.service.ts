@@ -1,5 +1,3 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { sql } from 'kysely';
 import { readableReseller, type Actor } from '../../domain/access';
 import { addDays, todayIn } from '../../domain/dates';
@@ -7,6 +5,7 @@ import { NotFoundError } from '../../domain/errors';
 import { buildCalendar, type FeedEvent } from '../../domain/ics';
 import { format } from '../../i18n/format';
 import { loadCatalogue } from '../../i18n/catalogue';
+import { randomToken, tokenHash } from '../auth/secret-token';
 import type { Db, Executor } from '../db/database';
 
 /** How far the feed reaches: the last month (what just happened) and the next half year. */
@@ -15,16 +14,10 @@ export const FEED_FUTURE_DAYS = 180;
 const DAY_MS = 86_400_000;
 
 /** 160 random bits, as session tokens have: the URL is the only key to the feed. */
-function generateFeedToken(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
+const generateFeedToken = () => randomToken(20);
 
 /** Only this is stored: whoever reads the database cannot rebuild a working feed URL. */
-export function feedTokenHash(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const feedTokenHash = tokenHash;
 
 /** Whether the user has a feed, and since when (the URL itself is never shown again). */
 export async function feedStatus(db: Db, actor: Actor) {

@@ -21,14 +21,27 @@ export type FormErrors = Record<string, FieldError>;
  * domain errors to answers. Bad input and conflicts come back to the named form with what the
  * user typed; refusals are 403/404 and change nothing.
  */
-export async function handleForm<S extends Schema, R>(
+export function handleForm<S extends Schema, R>(
 	formName: string,
 	form: FormData,
 	schema: S,
 	run: (input: Parsed<S>) => Promise<R>
 ) {
+	return handleParsedForm(formName, form, (data) => parseForm(schema, data), run);
+}
+
+/**
+ * As handleForm, for a form its own parser reads as a whole (a grid, a list of checkboxes), so
+ * every problem comes back at once.
+ */
+export async function handleParsedForm<T, R>(
+	formName: string,
+	form: FormData,
+	parse: (form: FormData) => { ok: true; data: T } | { ok: false; errors: Partial<FormErrors> },
+	run: (input: T) => Promise<R>
+) {
 	const values = formValues(form);
-	const parsed = parseForm(schema, form);
+	const parsed = parse(form);
 	if (!parsed.ok)
 		return fail(400, { form: formName, stale: false, errors: parsed.errors as FormErrors, values });
 	try {

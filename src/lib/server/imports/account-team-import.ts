@@ -8,6 +8,7 @@ import { teamMemberFields } from '../accounts/account.schema';
 import type { AccountTeamMember } from '../accounts/account.table';
 import {
 	accountExternalId,
+	accountKeyField,
 	accountsNamed,
 	explainChoices,
 	unknownAccount,
@@ -30,13 +31,7 @@ import { everyCatalogue, vocabularyLookups } from './import-labels';
  * another system lists whom it knows, not everyone Keel has put on the team.
  */
 export const ACCOUNT_TEAM_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-	{
-		name: 'account_external_id',
-		need: 'key',
-		labels: ['import.field.accountExternalId'],
-		aliases: ['account id', 'account external id', 'account'],
-		hint: 'imports.hintTeamAccount'
-	},
+	accountKeyField('imports.hintTeamAccount'),
 	{
 		name: 'email',
 		need: 'key',

@@ -5,6 +5,7 @@ import { yesNo } from '../../domain/import-values';
 import { email, text } from '../../domain/validation';
 import { contactFields } from '../accounts/account.schema';
 import type { Contact } from '../accounts/account.table';
+import { accountKeyField } from './import-cells';
 import {
 	auditWritten,
 	rowAction,
@@ -19,13 +20,7 @@ import {
  * account. The account must be in Keel already (import accounts first).
  */
 export const CONTACT_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-	{
-		name: 'account_external_id',
-		need: 'key',
-		labels: ['import.field.accountExternalId'],
-		aliases: ['account id', 'account external id', 'account'],
-		hint: 'imports.hintContactAccount'
-	},
+	accountKeyField('imports.hintContactAccount'),
 	{
 		name: 'email',
 		need: 'key',

@@ -29,6 +29,7 @@ import type { Feedback } from '../feedback/feedback.table';
 import { refreshHealth } from '../health/health-refresh';
 import {
 	accountExternalId,
+	accountKeyField,
 	accountsNamed,
 	explainChoices,
 	unknownAccount,
@@ -51,13 +52,7 @@ import { everyCatalogue, vocabularyLabels, vocabularyLookups } from './import-la
  * detractor or a low CSAT). Responses captured in Keel have no id, so a file cannot change them.
  */
 export const FEEDBACK_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-	{
-		name: 'account_external_id',
-		need: 'key',
-		labels: ['import.field.accountExternalId'],
-		aliases: ['account id', 'account external id', 'account', 'customer id'],
-		hint: 'imports.hintFeedbackAccount'
-	},
+	accountKeyField('imports.hintFeedbackAccount'),
 	{
 		name: 'external_id',
 		need: 'key',

@@ -1,12 +1,24 @@
 import type { MappedValues, RowError } from '../../domain/import-rows';
 import { vocabularyCode, type VocabularyLookup } from '../../domain/import-values';
+import type { MessageKey } from '../../i18n/catalogue';
 import type { Executor } from '../db/database';
-import type { StagedValues } from './import-kind';
+import type { ImportFieldDef, StagedValues } from './import-kind';
 
 /*
  * What the kinds of file that point at accounts share: cells read as the form's rules expect
  * them, and the accounts their rows name by external id.
  */
+
+/** The column naming the account a row belongs to, by its external id: every such kind's key. */
+export function accountKeyField(hint: MessageKey): ImportFieldDef {
+	return {
+		name: 'account_external_id',
+		need: 'key',
+		labels: ['import.field.accountExternalId'],
+		aliases: ['account id', 'account external id', 'account', 'customer id'],
+		hint
+	};
+}
 
 /** The row with each vocabulary cell as its stored code (a label in any language is read too). */
 export function withCodes(

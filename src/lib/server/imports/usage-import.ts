@@ -19,6 +19,7 @@ import type { UsageRecord } from '../adoption/adoption.table';
 import { refreshHealth } from '../health/health-refresh';
 import {
 	accountExternalId,
+	accountKeyField,
 	accountsNamed,
 	explainChoices,
 	unknownAccount,
@@ -40,13 +41,7 @@ import { everyCatalogue, vocabularyLookups } from './import-labels';
  * the file does not name stay as they are.
  */
 export const USAGE_IMPORT_FIELDS: readonly ImportFieldDef[] = [
-	{
-		name: 'account_external_id',
-		need: 'key',
-		labels: ['import.field.accountExternalId'],
-		aliases: ['account id', 'account external id', 'account', 'customer id'],
-		hint: 'imports.hintUsageAccount'
-	},
+	accountKeyField('imports.hintUsageAccount'),
 	{
 		name: 'metric',
 		need: 'key',

@@ -1,7 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { formValues } from '$lib/domain/validation';
+import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm } from '$lib/server/http/form-action';
+import { handleParsedForm } from '$lib/server/http/form-action';
 import { parseCalendarForm } from '$lib/server/support/support.schema';
 import * as support from '$lib/server/support/support.service';
 
@@ -17,17 +16,7 @@ export async function saveCalendarAction(
 ) {
 	const user = requireRole(locals, ['admin']);
 	const form = await request.formData();
-	const parsed = parseCalendarForm(form);
-	if (!parsed.ok) {
-		return fail(400, {
-			form: 'save',
-			stale: false,
-			errors: parsed.errors,
-			values: formValues(form)
-		});
-	}
-	return handleForm('save', form, {}, async () => {
-		const { version, ...input } = parsed.data;
+	return handleParsedForm('save', form, parseCalendarForm, async ({ version, ...input }) => {
 		const id = await support.saveCalendar(locals.db, user, calendarId, version, input);
 		if (calendarId === null) redirect(303, `/admin/support/calendars/${id}?created`);
 		return { form: 'save', saved: true };

@@ -1,7 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { formValues } from '$lib/domain/validation';
+import { redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import { handleForm } from '$lib/server/http/form-action';
+import { handleParsedForm } from '$lib/server/http/form-action';
 import { parseWebhookForm } from '$lib/server/webhooks/webhook.schema';
 import * as webhooks from '$lib/server/webhooks/webhook.service';
 
@@ -16,17 +15,7 @@ export async function saveWebhookAction(
 ) {
 	const user = requireRole(locals, ['admin']);
 	const form = await request.formData();
-	const parsed = parseWebhookForm(form);
-	if (!parsed.ok) {
-		return fail(400, {
-			form: 'save',
-			stale: false,
-			errors: parsed.errors,
-			values: formValues(form)
-		});
-	}
-	return handleForm('save', form, {}, async () => {
-		const { version, ...input } = parsed.data;
+	return handleParsedForm('save', form, parseWebhookForm, async ({ version, ...input }) => {
 		if (webhookId === null) {
 			const id = await webhooks.createWebhook(locals.db, user, input);
 			redirect(303, `/admin/webhooks/${id}?created`);
