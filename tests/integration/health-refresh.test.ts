@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ChurnRule } from '../../src/lib/domain/churn';
 import { addDays, todayIn } from '../../src/lib/domain/dates';
-import { INPUTS_VERSION } from '../../src/lib/domain/health-inputs';
+import { INPUTS_VERSION, STORED_INPUTS } from '../../src/lib/domain/health-inputs';
 import { ForbiddenError, NotFoundError, StaleVersionError } from '../../src/lib/domain/errors';
 import * as accounts from '../../src/lib/server/accounts/account.service';
 import * as adoption from '../../src/lib/server/adoption/adoption.service';
@@ -793,20 +793,30 @@ describe(`health recompute on ${ENGINE}`, () => {
 
 		it('reads again, in a bulk pass, inputs stored in an older shape', async () => {
 			const { account } = await setup();
-			// What a release before the sentiment input stored: no scores, an older version.
-			await sql`update health_inputs set inputs = (inputs - 'npsScores' - 'csatScores')
-				|| jsonb_build_object('v', ${INPUTS_VERSION - 1}::int)
-				where account_id = ${account.id}`.execute(t.db);
 			const scope = { fromId: account.id, toId: account.id };
-			const result = await t.db.transaction().execute((trx) => refreshHealth(trx, scope, NOW));
-			expect(result.accounts).toBe(1);
-			const stored = await t.db
-				.selectFrom('health_inputs')
-				.select(sql<number>`(inputs->>'v')::int`.as('v'))
-				.select(sql<boolean>`inputs ? 'npsScores'`.as('has_scores'))
-				.where('account_id', '=', account.id)
-				.executeTakeFirstOrThrow();
-			expect(stored).toEqual({ v: INPUTS_VERSION, has_scores: true });
+			const older = [
+				// What releases before the compact array stored: an object of date strings.
+				sql`${JSON.stringify({ v: 3, lastTaskDay: '2026-11-01', npsScores: [] })}::jsonb`,
+				// An array of an earlier version than this release's.
+				sql`jsonb_set(inputs, '{0}', to_jsonb(${INPUTS_VERSION - 1}::int))`
+			];
+			for (const inputs of older) {
+				await sql`update health_inputs set inputs = ${inputs}
+					where account_id = ${account.id}`.execute(t.db);
+				const result = await t.db.transaction().execute((trx) => refreshHealth(trx, scope, NOW));
+				expect(result.accounts).toBe(1);
+				const stored = await t.db
+					.selectFrom('health_inputs')
+					.select(sql<number>`(inputs->>0)::int`.as('v'))
+					.select(
+						sql<number>`case when jsonb_typeof(inputs) = 'array' then jsonb_array_length(inputs) end`.as(
+							'places'
+						)
+					)
+					.where('account_id', '=', account.id)
+					.executeTakeFirstOrThrow();
+				expect(stored).toEqual({ v: INPUTS_VERSION, places: STORED_INPUTS.length });
+			}
 		});
 
 		it('refreshes and raises flags in the same number of queries for 1 account as for 50', async () => {

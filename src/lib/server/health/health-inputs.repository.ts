@@ -1,13 +1,17 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { DROP_WINDOW_DAYS, withScore, type RecentHigh } from '../../domain/churn';
 import { SENTIMENT_WINDOW_DAYS, type HealthFacts } from '../../domain/health';
 import { PRIORITIES } from '../../domain/escalation';
 import {
 	INPUTS_VERSION,
+	STORED_INPUTS,
 	SUPPORT_HISTORY_DAYS,
 	TREND_MONTHS,
+	decodeHealthInputs,
 	healthFactsOn,
-	type StoredHealthInputs
+	type HealthInputs,
+	type StoredHealthInputs,
+	type StoredInput
 } from '../../domain/health-inputs';
 import { addDays } from '../../domain/dates';
 import type { Region, Segment } from '../../domain/vocabulary';
@@ -17,12 +21,44 @@ import { inScope, isEmpty, type HealthScope } from './health-scope';
 /**
  * The health inputs of every account in scope as its sections hold them now, in one set-based
  * query: each input is one grouped aggregate joined by account. Days are worked out in each
- * account's zone. Rows of (account_id, inputs).
+ * account's zone, and stored as day numbers. Rows of (account_id, inputs) in the stored form
+ * (`StoredHealthInputs`).
  */
 function inputsFromSections(scope: HealthScope, now: Date) {
 	// The scope on every aggregate keeps a live change to index lookups.
 	const within = (column: string) => inScope(column, scope);
-	const localDay = (at: string) => sql`(${sql.ref(at)} at time zone s.time_zone)::date`;
+	// Days as day numbers: a date column's, and an instant's in the account's zone.
+	const dayOf = (column: string) => sql`${sql.ref(column)} - date '1970-01-01'`;
+	const localDay = (at: string) =>
+		sql`((${sql.ref(at)} at time zone s.time_zone)::date - date '1970-01-01')`;
+	// Each place of the stored array by name; the select below lays them out in their order.
+	const stored: Record<StoredInput, RawBuilder<unknown>> = {
+		version: sql`${INPUTS_VERSION}::int`,
+		lastTaskDay: localDay('td.at'),
+		lastMeetingDay: localDay('m.last_at'),
+		lastReviewDay: localDay('rh.at'),
+		// Epoch milliseconds, cut as a JavaScript Date would cut the microseconds.
+		nextMeetingAt: sql`floor(extract(epoch from m.next_at) * 1000)::bigint`,
+		nextMeetingDay: localDay('m.next_at'),
+		onboardingActive: sql`ob.account_id is not null`,
+		openObjectives: sql`coalesce(obj.open, 0)`,
+		atRiskObjectives: sql`coalesce(obj.at_risk, 0)`,
+		openP1: sql`coalesce(es.open_p1, 0)`,
+		openP2: sql`coalesce(es.open_p2, 0)`,
+		openP3: sql`coalesce(es.open_p3, 0)`,
+		openP4: sql`coalesce(es.open_p4, 0)`,
+		breachedOpenP1: sql`coalesce(es.breached_p1, 0)`,
+		lastEscalationDay: sql`es.last_day`,
+		openItemDue: sql`coalesce(oi.due, '[]')`,
+		openObjectiveDue: sql`coalesce(obj.due, '[]')`,
+		adoptionMonths: sql`coalesce(ad.months, '[]')`,
+		adoption: sql`coalesce(ad.adoption, '[]')`,
+		breachDays: sql`coalesce(es.breach_days, '[]')`,
+		npsDays: sql`coalesce(fs.nps_days, '[]')`,
+		npsScores: sql`coalesce(fs.nps, '[]')`,
+		csatDays: sql`coalesce(fs.csat_days, '[]')`,
+		csatScores: sql`coalesce(fs.csat, '[]')`
+	};
 	return sql`
 		with scope as (select id, time_zone from accounts where ${within('id')}),
 		meetings as (
@@ -37,13 +73,16 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 			where status = 'held' and starts_at <= ${now} and ${within('account_id')}
 			group by account_id
 		),
-		-- Scores given in the sentiment window, with a day to spare for any zone's today.
+		-- Scores given in the sentiment window, with a day to spare for any zone's today: days and
+		-- scores as parallel lists, each in the same order.
 		feedback_scores as (
 			select account_id,
-				coalesce(jsonb_agg(jsonb_build_array(received_on, score) order by received_on)
-					filter (where kind = 'nps'), '[]') as nps,
-				coalesce(jsonb_agg(jsonb_build_array(received_on, score) order by received_on)
-					filter (where kind = 'csat'), '[]') as csat
+				jsonb_agg(${dayOf('received_on')} order by received_on, score)
+					filter (where kind = 'nps') as nps_days,
+				jsonb_agg(score order by received_on, score) filter (where kind = 'nps') as nps,
+				jsonb_agg(${dayOf('received_on')} order by received_on, score)
+					filter (where kind = 'csat') as csat_days,
+				jsonb_agg(score order by received_on, score) filter (where kind = 'csat') as csat
 			from feedback
 			where kind in ('nps', 'csat') and ${within('account_id')}
 				and received_on >= (${now}::timestamptz at time zone 'UTC')::date - ${SENTIMENT_WINDOW_DAYS + 1}::int
@@ -58,7 +97,7 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 			where status = 'active' and ${within('account_id')}
 		),
 		open_items as (
-			select ob.account_id, jsonb_agg(t.due_date order by t.due_date) as due
+			select ob.account_id, jsonb_agg(${dayOf('t.due_date')} order by t.due_date) as due
 			from onboarding ob
 			join onboarding_items i on i.onboarding_id = ob.id
 			join tasks t on t.id = i.task_id
@@ -69,14 +108,15 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 			select account_id,
 				count(*) filter (where status not in ('achieved', 'dropped'))::int as open,
 				count(*) filter (where status = 'at_risk')::int as at_risk,
-				jsonb_agg(due_date order by due_date) filter (
+				jsonb_agg(${dayOf('due_date')} order by due_date) filter (
 					where status not in ('achieved', 'dropped', 'at_risk') and due_date is not null
 				) as due
 			from plan_objectives where ${within('account_id')} group by account_id
 		),
 		-- The months the trend can still need: one more than it reads, for a partial month.
 		adoption as (
-			select account_id, jsonb_agg(jsonb_build_array(month, adoption) order by month) as months
+			select account_id, jsonb_agg(${dayOf('month')} order by month) as months,
+				jsonb_agg(adoption order by month) as adoption
 			from account_adoption
 			where month >= (date_trunc('month', ${now}::timestamptz) - ${`${TREND_MONTHS} months`}::interval)::date
 				and ${within('account_id')}
@@ -85,12 +125,13 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 		-- Escalations still open, and those of the last year (breaches, support history).
 		escalations as (
 			select account_id,
-				jsonb_build_object(${sql.join(
+				${sql.join(
 					PRIORITIES.map(
 						(p) =>
-							sql`${p}::text, count(*) filter (where status not in ('resolved', 'closed') and priority = ${p})`
+							sql`count(*) filter (where status not in ('resolved', 'closed') and priority = ${p})::int
+								as ${sql.id(`open_${p.toLowerCase()}`)}`
 					)
-				)}) as open,
+				)},
 				count(*) filter (
 					where status not in ('resolved', 'closed') and priority = 'P1'
 						and response_breached_at is not null
@@ -107,26 +148,8 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 					or opened_at >= ${now}::timestamptz - ${`${SUPPORT_HISTORY_DAYS} days`}::interval)
 			group by account_id
 		)
-		select s.id as account_id, jsonb_build_object(
-			'v', ${INPUTS_VERSION}::int,
-			'lastTaskDay', ${localDay('td.at')},
-			'lastMeetingDay', ${localDay('m.last_at')},
-			'lastReviewDay', ${localDay('rh.at')},
-			'nextMeeting', case when m.next_at is not null
-				then jsonb_build_object('at', m.next_at, 'day', ${localDay('m.next_at')}) end,
-			'onboardingActive', ob.account_id is not null,
-			'openItemDue', coalesce(oi.due, '[]'),
-			'openObjectives', coalesce(obj.open, 0),
-			'atRiskObjectives', coalesce(obj.at_risk, 0),
-			'openObjectiveDue', coalesce(obj.due, '[]'),
-			'adoption', coalesce(ad.months, '[]'),
-			'openEscalations', coalesce(es.open, ${JSON.stringify(NO_ESCALATIONS)}::jsonb),
-			'breachedOpenP1', coalesce(es.breached_p1, 0),
-			'breachDays', coalesce(es.breach_days, '[]'),
-			'lastEscalationDay', es.last_day,
-			'npsScores', coalesce(fs.nps, '[]'),
-			'csatScores', coalesce(fs.csat, '[]')
-		) as inputs
+		select s.id as account_id,
+			jsonb_build_array(${sql.join(STORED_INPUTS.map((input) => stored[input]))}) as inputs
 		from scope s
 		left join meetings m on m.account_id = s.id
 		left join tasks_done td on td.account_id = s.id
@@ -138,8 +161,6 @@ function inputsFromSections(scope: HealthScope, now: Date) {
 		left join reviews_held rh on rh.account_id = s.id
 		left join feedback_scores fs on fs.account_id = s.id`;
 }
-
-const NO_ESCALATIONS = { P1: 0, P2: 0, P3: 0, P4: 0 };
 
 /** Re-reads the health inputs of every account in scope from its sections, and stores them. */
 export async function storeHealthInputs(db: Executor, scope: HealthScope, now: Date) {
@@ -227,7 +248,7 @@ export async function readHealthInputs(
 			from === 'stored'
 				? // The scope again on the inputs: a range's pass reads only its own rows of them.
 					sql`left join health_inputs i on i.account_id = s.id and ${inScope('i.account_id', scope)}
-						and (i.inputs->>'v')::int = ${INPUTS_VERSION}`
+						and (i.inputs->>0)::int = ${INPUTS_VERSION}`
 				: sql`join (${inputsFromSections(scope, now)}) i on i.account_id = s.id`
 		}
 		left join account_health h on h.account_id = s.id
@@ -245,7 +266,7 @@ export async function readHealthInputs(
 	const unread: number[] = [];
 	for (const r of result.rows) {
 		if (r.inputs === null) unread.push(r.account_id);
-		else ready.push(facts(r, r.inputs, now));
+		else ready.push(facts(r, decodeHealthInputs(r.inputs), now));
 	}
 	return { ready, unread };
 }
@@ -263,7 +284,7 @@ interface InputsRow {
 	current: number | null;
 }
 
-function facts(r: InputsRow, inputs: StoredHealthInputs, now: Date): AccountHealthInputs {
+function facts(r: InputsRow, inputs: HealthInputs, now: Date): AccountHealthInputs {
 	return {
 		accountId: r.account_id,
 		segment: r.segment,
@@ -277,7 +298,7 @@ function facts(r: InputsRow, inputs: StoredHealthInputs, now: Date): AccountHeal
 			r.current,
 			r.today
 		),
-		breachedP1: inputs.breachedOpenP1 ?? 0,
+		breachedP1: inputs.breachedOpenP1,
 		facts: healthFactsOn(inputs, r.today, now)
 	};
 }
