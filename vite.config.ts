@@ -11,7 +11,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+				// Pure functions: one module graph per worker instead of one per file (40 s → 15 s).
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node',
+					isolate: false
+				}
 			},
 			...integrationEngines.map((engine) => ({
 				extends: true as const,
@@ -20,6 +26,9 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
 					env: { KEEL_TEST_ENGINE: engine },
+					// Each file opens its own database, so files share nothing but the module graph:
+					// loading it once per worker instead of once per file halves the run.
+					isolate: false,
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}
