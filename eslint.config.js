@@ -35,6 +35,26 @@ export default ts.config(
 		}
 	},
 	{
+		// Forms use $lib/forms/enhance, which keeps what the person typed when the database is down.
+		files: ['src/**/*.svelte', 'src/**/*.ts'],
+		ignores: ['src/lib/forms/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$app/forms',
+							importNames: ['enhance'],
+							message:
+								"Use enhance from '$lib/forms/enhance': it keeps form input during an outage."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// Migrations are written against Kysely<any> on purpose: they must not depend on app types.
 		files: ['migrations/**/*.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { resolveLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -10,8 +10,8 @@ import { scheduleSlaSweep } from '$lib/server/jobs/sla-sweep';
 import { scheduleOnboardingRiskSweep } from '$lib/server/jobs/onboarding-risk';
 import { scheduleWebhookDelivery } from '$lib/server/jobs/webhook-delivery';
 import { prepareFirstStart } from '$lib/server/startup';
-import { databaseUnavailablePage } from '$lib/server/http/unavailable';
-import { apiUnavailable } from '$lib/server/api/api-errors';
+import { unavailableResponse } from '$lib/server/http/unavailable';
+import { isConnectionFailure } from '$lib/server/db/connection-errors';
 
 export const init: ServerInit = async () => {
 	// KEEL_JOBS=0 leaves periodic work to other instances (or, in tests, to the test).
@@ -42,14 +42,38 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/**
+ * Requests whose load, action or endpoint lost the database: handleError marks them, and the
+ * `database` handle then answers 503 in place of the 500 SvelteKit rendered. SvelteKit 2 gives
+ * an unexpected error status 500 whatever handleError returns, so the status is changed here,
+ * once, instead of in every service.
+ */
+const lostDatabase = new WeakSet<Request>();
+
+/** One line, not a stack: an outage is expected and every request in it would log one. */
+function logUnavailable(event: RequestEvent, cause: unknown) {
+	console.error(
+		`[keel] database unavailable: ${event.request.method} ${event.url.pathname}:`,
+		(cause as Error).message
+	);
+}
+
 const database: Handle = async ({ event, resolve }) => {
 	try {
 		event.locals.db = await getDb();
 	} catch (cause) {
-		console.error('[keel] database unavailable:', (cause as Error).message);
-		return event.url.pathname.startsWith('/api/') ? apiUnavailable() : databaseUnavailablePage();
+		logUnavailable(event, cause);
+		return unavailableResponse(event);
 	}
-	return resolve(event);
+	try {
+		const response = await resolve(event);
+		return lostDatabase.has(event.request) ? unavailableResponse(event) : response;
+	} catch (cause) {
+		// The session hook runs before SvelteKit's own error handling, so its failures land here.
+		if (!isConnectionFailure(cause)) throw cause;
+		logUnavailable(event, cause);
+		return unavailableResponse(event);
+	}
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -81,20 +105,61 @@ const locale: Handle = async ({ event, resolve }) => {
 		event.cookies.get(LOCALE_COOKIE),
 		event.request.headers.get('accept-language')
 	);
-	const response = await resolve(event, {
+	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+};
+
+/**
+ * SvelteKit refuses cross-site form posts; this refuses every other state-changing request a
+ * browser sends from another origin (a fetch with no body type, or JSON), so a sibling site on
+ * the same domain cannot, say, sign the user out. The API is exempt: it opens with a bearer
+ * token, never a cookie.
+ */
+const sameOrigin: Handle = async ({ event, resolve }) => {
+	const { method, headers } = event.request;
+	const origin = headers.get('origin');
+	const unsafe = method !== 'GET' && method !== 'HEAD';
+	if (unsafe && origin !== null && origin !== event.url.origin) {
+		if (!event.url.pathname.startsWith('/api/')) {
+			return new Response('Cross-site requests are forbidden', {
+				status: 403,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
+	}
+	return resolve(event);
+};
+
+// Responses SvelteKit renders carry its CSP (svelte.config.js); the rest (CSV, calendars, JSON,
+// the database-down page) may load nothing but their own inline styles, and never in a frame.
+const FALLBACK_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+/** First in the chain, so every answer gets them, the database-down page and refusals included. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'same-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', FALLBACK_CSP);
+	// Only over https: over plain http the header is ignored, and a developer's localhost stays usable.
+	if (event.url.protocol === 'https:') {
+		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
 	return response;
 };
 
-export const handle = sequence(database, session, locale);
+export const handle = sequence(securityHeaders, sameOrigin, database, session, locale);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Not found' };
+	if (isConnectionFailure(error)) {
+		lostDatabase.add(event.request);
+		logUnavailable(event, error);
+		return { message: 'The database cannot be reached; try again shortly.' };
+	}
 	const id = crypto.randomUUID();
 	console.error(`[keel] ${id} ${event.request.method} ${event.url.pathname}`, error);
 	return { message: 'Something went wrong on our side.', id };

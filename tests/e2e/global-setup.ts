@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort, startBuiltApp } from '../../scripts/app-process';
 import { CHROMIUM_PATH } from '../support/browser';
 
 declare module 'vitest' {
@@ -12,33 +11,6 @@ declare module 'vitest' {
 		baseURL: string;
 		port: number;
 	}
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? resolve(address.port) : reject()
-			);
-		});
-	});
-}
-
-async function waitUntilUp(url: string, server: ChildProcess, log: () => string) {
-	const deadline = Date.now() + 90_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`Keel exited during start:\n${log()}`);
-		try {
-			const response = await fetch(url, { redirect: 'manual' });
-			if (response.status < 500) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`Keel did not answer at ${url} within 90 s:\n${log()}`);
 }
 
 /**
@@ -58,34 +30,18 @@ export default async function setup(project: TestProject) {
 	const dataDir = await mkdtemp(join(tmpdir(), 'keel-e2e-'));
 	const port = await freePort();
 	const baseURL = `http://localhost:${port}`;
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		PORT: String(port),
-		ORIGIN: baseURL,
-		KEEL_DATA_DIR: join(dataDir, 'pglite')
-	};
-	delete env.DATABASE_URL;
-	let output = '';
-	const server = spawn(process.execPath, ['build/index.js'], {
-		env,
-		stdio: ['ignore', 'pipe', 'pipe']
+	const server = await startBuiltApp({
+		port,
+		origin: baseURL,
+		// The embedded database always: never a DATABASE_URL the shell happens to carry.
+		env: { KEEL_DATA_DIR: join(dataDir, 'pglite'), DATABASE_URL: undefined },
+		timeoutMs: 90_000
 	});
-	server.stdout?.on('data', (chunk) => (output += chunk));
-	server.stderr?.on('data', (chunk) => (output += chunk));
-	await waitUntilUp(`${baseURL}/login`, server, () => output);
 
 	project.provide('baseURL', baseURL);
 	project.provide('port', port);
 	return async () => {
-		server.kill('SIGTERM');
-		await new Promise((resolve) => {
-			if (server.exitCode !== null) return resolve(undefined);
-			server.once('exit', resolve);
-			setTimeout(() => {
-				server.kill('SIGKILL');
-				resolve(undefined);
-			}, 5000);
-		});
+		await server.stop(5000);
 		await rm(dataDir, { recursive: true, force: true });
 	};
 }

@@ -7,6 +7,7 @@ import {
 import type { FieldError } from '../../domain/validation';
 import { loadCatalogue } from '../../i18n/catalogue';
 import { format } from '../../i18n/format';
+import { isConnectionFailure } from '../db/connection-errors';
 
 /** The error codes the API answers with; the OpenAPI document lists them. */
 export const API_ERROR_CODES = [
@@ -91,26 +92,6 @@ export async function validationError(errors: Partial<Record<string, FieldError>
 	);
 }
 
-// Connection failures: refused or reset sockets, and PostgreSQL's admin shutdown / cannot
-// connect now / connection exception classes.
-const UNAVAILABLE_CODES = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'EPIPE',
-	'57P01',
-	'57P02',
-	'57P03'
-]);
-
-function isUnavailable(cause: unknown): boolean {
-	const code = (cause as { code?: unknown } | null)?.code;
-	if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
-		return true;
-	}
-	return cause instanceof Error && /Connection terminated/i.test(cause.message);
-}
-
 /**
  * The domain's named errors as API answers, in one place. A miss and an object the user may not
  * see are the same 404, so nothing tells them it exists.
@@ -131,7 +112,7 @@ export async function toApiError(cause: unknown): Promise<ApiError | null> {
 	if (cause instanceof ConflictError) {
 		return validationError({ [cause.field]: { key: cause.messageKey } });
 	}
-	if (isUnavailable(cause)) {
+	if (isConnectionFailure(cause)) {
 		return new ApiError(
 			503,
 			'unavailable',

@@ -27,10 +27,31 @@ export class DataDirLockedError extends Error {
 	}
 }
 
+/**
+ * Opening a connection to a server that is down or unreachable gives up after this long, so a
+ * page answers 503 within about a second instead of hanging.
+ */
+const CONNECT_TIMEOUT_MS = 1_000;
+/**
+ * Waiting for a free pooled connection gives up after this long: the server accepts but does not
+ * answer. Longer than the connect bound, so a burst of requests queueing behind a busy pool is
+ * served rather than refused.
+ */
+const POOL_WAIT_TIMEOUT_MS = 5_000;
+
+/** pg's pool applies its timeout to both waits; the connect bound goes on each client instead. */
+class BoundedClient extends pg.Client {
+	constructor(config: pg.ClientConfig = {}) {
+		super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+	}
+}
+
 export function openPostgres(url: string, poolSize = 10): OpenDatabase {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize,
+		Client: BoundedClient,
+		connectionTimeoutMillis: POOL_WAIT_TIMEOUT_MS,
 		// A page's queries are short, but a planner's estimate over a lateral join or window can
 		// pass jit_above_cost, and compiling then costs more (20–30 ms) than the query itself.
 		options: '-c jit=off',
@@ -38,6 +59,12 @@ export function openPostgres(url: string, poolSize = 10): OpenDatabase {
 			getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
 				TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 		}
+	});
+	// An idle connection the server drops (restart, failover) is reported here; without a
+	// listener Node would end the process. The pool has already discarded it, and the next
+	// request opens a fresh one.
+	pool.on('error', (error) => {
+		console.error('[keel] database connection lost:', error.message);
 	});
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -81,7 +108,7 @@ export async function openPGlite(dataDir: string) {
 	}
 }
 
-function acquireLock(lockFile: string, dir: string) {
+export function acquireLock(lockFile: string, dir: string) {
 	try {
 		const fd = openSync(lockFile, 'wx');
 		writeFileSync(fd, String(process.pid));

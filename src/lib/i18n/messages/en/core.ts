@@ -405,5 +405,18 @@ export const core = {
 	'nav.webhooks': 'Webhooks',
 	'account.externalIdHint':
 		"The customer's id in your CRM or billing system. CSV imports update the account with this id.",
-	'error.externalIdTaken': 'Another account already has this external id.'
+	'error.externalIdTaken': 'Another account already has this external id.',
+	'error.unavailableTitle': 'Keel is briefly unavailable',
+	'error.unavailableBody':
+		'We cannot reach the database right now. Nothing you saved is lost; please try again in a few seconds.',
+	'outage.unavailable':
+		'Keel cannot reach its database right now, so nothing was saved. What you typed is still here; please try again in a few seconds.',
+	'outage.unreachable':
+		'Keel could not be reached, so nothing was saved. What you typed is still here; check your connection and try again.',
+
+	'a11y.chart': 'Chart: {title}. The same numbers are in the table that goes with it.',
+	'a11y.scrollRegion': '{name}, scrolls sideways',
+	'a11y.scrollRegionUnnamed': 'Content that scrolls sideways',
+	'a11y.sparkline': 'From {first} to {last}; lowest {low}, highest {high}',
+	'a11y.sparklineEmpty': 'No scores yet'
 } as const;

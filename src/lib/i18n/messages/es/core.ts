@@ -405,5 +405,18 @@ export const core: SectionMessages<'core'> = {
 	'nav.webhooks': 'Webhooks',
 	'account.externalIdHint':
 		'El ID del cliente en su CRM o sistema de facturación. Las importaciones CSV actualizan la cuenta con este ID.',
-	'error.externalIdTaken': 'Otra cuenta ya tiene este ID externo.'
+	'error.externalIdTaken': 'Otra cuenta ya tiene este ID externo.',
+	'error.unavailableTitle': 'Keel no está disponible por un momento',
+	'error.unavailableBody':
+		'No podemos acceder a la base de datos en este momento. No se perdió nada de lo que guardó; inténtelo de nuevo en unos segundos.',
+	'outage.unavailable':
+		'Keel no puede acceder a su base de datos en este momento, por lo que no se guardó nada. Lo que escribió sigue aquí; inténtelo de nuevo en unos segundos.',
+	'outage.unreachable':
+		'No se pudo conectar con Keel, por lo que no se guardó nada. Lo que escribió sigue aquí; compruebe su conexión e inténtelo de nuevo.',
+
+	'a11y.chart': 'Gráfico: {title}. Los mismos números están en la tabla que lo acompaña.',
+	'a11y.scrollRegion': '{name}, se desplaza hacia los lados',
+	'a11y.scrollRegionUnnamed': 'Contenido que se desplaza hacia los lados',
+	'a11y.sparkline': 'De {first} a {last}; mínimo {low}, máximo {high}',
+	'a11y.sparklineEmpty': 'Aún sin puntuaciones'
 };

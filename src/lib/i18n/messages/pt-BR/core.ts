@@ -405,5 +405,18 @@ export const core: SectionMessages<'core'> = {
 	'nav.webhooks': 'Webhooks',
 	'account.externalIdHint':
 		'O ID do cliente no seu CRM ou sistema de faturamento. As importações CSV atualizam a conta com este ID.',
-	'error.externalIdTaken': 'Outra conta já tem este ID externo.'
+	'error.externalIdTaken': 'Outra conta já tem este ID externo.',
+	'error.unavailableTitle': 'O Keel está indisponível por instantes',
+	'error.unavailableBody':
+		'Não conseguimos acessar o banco de dados agora. Nada do que você salvou se perdeu; tente novamente em alguns segundos.',
+	'outage.unavailable':
+		'O Keel não consegue acessar o banco de dados agora, por isso nada foi salvo. O que você digitou continua aqui; tente novamente em alguns segundos.',
+	'outage.unreachable':
+		'Não foi possível acessar o Keel, por isso nada foi salvo. O que você digitou continua aqui; verifique sua conexão e tente novamente.',
+
+	'a11y.chart': 'Gráfico: {title}. Os mesmos números estão na tabela que o acompanha.',
+	'a11y.scrollRegion': '{name}, rola para os lados',
+	'a11y.scrollRegionUnnamed': 'Conteúdo que rola para os lados',
+	'a11y.sparkline': 'De {first} a {last}; mínimo {low}, máximo {high}',
+	'a11y.sparklineEmpty': 'Ainda sem pontuações'
 };
