@@ -20,13 +20,21 @@ function utcStamp(date: Date): string {
 		.replace(/\.\d{3}/, '');
 }
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11); a lone CR is a
+ * newline too, or a stored value could end the line and start a property of its own.
+ */
 export function escapeText(value: string): string {
 	return value
 		.replace(/\\/g, '\\\\')
 		.replace(/;/g, '\\;')
 		.replace(/,/g, '\\,')
-		.replace(/\r?\n/g, '\\n');
+		.replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** A quoted parameter value (CN="…") may hold neither a quote nor a control character (§3.1). */
+function paramText(value: string): string {
+	return value.replace(/"/g, "'").replace(/\p{Cc}+/gu, ' ');
 }
 
 /** Lines longer than 75 octets fold onto continuation lines starting with a space (§3.1). */
@@ -66,9 +74,7 @@ function timedEventLines(event: CalendarEvent & Partial<FeedExtras>): string[] {
 		...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
 		...event.attendees
 			.filter((a) => a.email)
-			.map(
-				(a) => `ATTENDEE;CN="${a.name.replace(/"/g, "'")}";ROLE=REQ-PARTICIPANT:mailto:${a.email}`
-			),
+			.map((a) => `ATTENDEE;CN="${paramText(a.name)}";ROLE=REQ-PARTICIPANT:mailto:${a.email}`),
 		...(event.cancelled ? ['STATUS:CANCELLED'] : []),
 		'END:VEVENT'
 	];
