@@ -183,13 +183,11 @@ export async function handOff(
 ) {
 	await db.transaction().execute(async (trx) => {
 		const { account } = await lockEditableAccount(trx, actor, accountId);
-		const before = assertVersion(
-			await lockOnboarding(trx, onboardingId),
-			expectedVersion,
-			'onboarding'
-		);
-		if (before.account_id !== accountId || before.status !== 'active')
+		// Another account's onboarding is not found here, whatever version the form names.
+		const found = await lockOnboarding(trx, onboardingId);
+		if (!found || found.account_id !== accountId || found.status !== 'active')
 			throw new NotFoundError('onboarding');
+		const before = assertVersion(found, expectedVersion, 'onboarding');
 		const [phases, items] = await Promise.all([
 			listPhases(trx, onboardingId),
 			listItems(trx, onboardingId)
