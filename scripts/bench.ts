@@ -26,6 +26,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/demo-data';
 import { refreshAllHealth } from '../src/lib/server/health/health-refresh';
 import { runSlaSweep } from '../src/lib/server/jobs/sla-sweep';
+import { signInCookie } from './app-process';
 
 const { values: args } = parseArgs({
 	options: {
@@ -107,21 +108,8 @@ async function waitUntilUp(url: string) {
 	throw new Error(`server did not come up at ${url}`);
 }
 
-async function signInCookie(email: string): Promise<string> {
-	const response = await fetch(`${ORIGIN}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: ORIGIN,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'text/html'
-		},
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('keel_session='));
-	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
-	return cookie.split(';')[0]!;
-}
+/** A demo user's session cookie (every bench user is a demo user). */
+const signIn = (email: string) => signInCookie(ORIGIN, email, DEMO_PASSWORD);
 
 interface Measured {
 	name: string;
@@ -355,9 +343,9 @@ async function main() {
 
 	const server = await startServer(database.env);
 	try {
-		const cookie = await signInCookie('manager@keel.demo');
-		const csmCookie = await signInCookie('csm1@keel.demo');
-		const salesCookie = await signInCookie('sales@keel.demo');
+		const cookie = await signIn('manager@keel.demo');
+		const csmCookie = await signIn('csm1@keel.demo');
+		const salesCookie = await signIn('sales@keel.demo');
 		const allTargets = [
 			{ name: 'accounts list, first page', path: '/accounts', cookie },
 			{
@@ -478,7 +466,11 @@ async function main() {
 	await database.cleanup();
 }
 
-/** Starts the built server on the bench's database; resolves once it answers. */
+/**
+ * Starts the built server on the bench's database; resolves once it answers. Not
+ * app-process's startBuiltApp: here the server's stderr goes straight to the terminal, so an
+ * error shows the moment it happens during a long measurement.
+ */
 async function startServer(env: NodeJS.ProcessEnv) {
 	const server = spawn(process.execPath, ['build/index.js'], {
 		env: {
@@ -521,7 +513,7 @@ const EXPORTS = [
 async function timeExports(env: NodeJS.ProcessEnv, exports: { name: string; path: string }[]) {
 	const server = await startServer(env);
 	try {
-		const cookie = await signInCookie('manager@keel.demo');
+		const cookie = await signIn('manager@keel.demo');
 		const rss = () =>
 			Number(readFileSync(`/proc/${server.pid}/statm`, 'utf8').split(' ')[1]) * 4096;
 		console.log('\nCSV exports (streamed; server memory before and at its peak)');

@@ -16,7 +16,7 @@ export const TEMPLATE_DATABASE = 'keel_test_template';
  * closing clients report "terminating connection" (57P01) as unhandled errors. So: plain DROP,
  * retried while PostgreSQL still says the database is in use (55006).
  */
-async function dropWhenReleased(name: string) {
+export async function dropWhenReleased(name: string) {
 	const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
 	await admin.connect();
 	try {
