@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CsvSeparator } from '../../domain/csv-parse';
 import { ConflictError } from '../../domain/errors';
 import type { MappedValues, RowError } from '../../domain/import-rows';
@@ -18,10 +17,12 @@ import type { Account } from '../accounts/account.table';
 import { refreshHealth } from '../health/health-refresh';
 import {
 	auditWritten,
-	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
-	type ImportKindModule
+	type ImportKindModule,
+	rowAction,
+	splitByAction,
+	updateFromRecords
 } from './import-kind';
 import { everyCatalogue, vocabularyLookups } from './import-labels';
 
@@ -237,13 +238,20 @@ export function checkAccountRow(
 const HEALTH_BATCH = 10_000;
 
 /** Columns of the set-based update, as jsonb_to_recordset reads them. */
-const UPDATE_TYPES = sql.raw(
-	[
-		'id int, name text, segment text, region text, time_zone text, sales_channel text',
-		'reseller_id int, support_package text, arr bigint, renewal_date date',
-		'lifecycle_stage text, notes text'
-	].join(', ')
-);
+/** The columns a row updates, with their SQL types. */
+const UPDATED_COLUMNS = {
+	name: 'text',
+	segment: 'text',
+	region: 'text',
+	time_zone: 'text',
+	sales_channel: 'text',
+	reseller_id: 'int',
+	support_package: 'text',
+	arr: 'bigint',
+	renewal_date: 'date',
+	lifecycle_stage: 'text',
+	notes: 'text'
+};
 
 export const accountImport: ImportKindModule<AccountImportContext, AccountRowPlan> = {
 	kind: 'accounts',
@@ -282,8 +290,7 @@ export const accountImport: ImportKindModule<AccountImportContext, AccountRowPla
 	},
 
 	async write(trx, actor, rows) {
-		const creates = rows.filter((r) => r.action === 'create').map((r) => r.row);
-		const updates = rows.filter((r) => r.action === 'update').map((r) => r.row);
+		const { creates, updates } = splitByAction(rows);
 		const created =
 			creates.length === 0
 				? []
@@ -292,24 +299,12 @@ export const accountImport: ImportKindModule<AccountImportContext, AccountRowPla
 						.values(creates.map((plan) => ({ ...plan.values, external_id: plan.externalId })))
 						.returningAll()
 						.execute();
-		// One statement for the batch; each account's version moves on as a form save's would.
-		const updated =
-			updates.length === 0
-				? []
-				: (
-						await sql<Account>`
-							update accounts a set
-								name = v.name, segment = v.segment, region = v.region, time_zone = v.time_zone,
-								sales_channel = v.sales_channel, reseller_id = v.reseller_id,
-								support_package = v.support_package, arr = v.arr, renewal_date = v.renewal_date,
-								lifecycle_stage = v.lifecycle_stage, notes = v.notes,
-								version = a.version + 1, updated_at = now()
-							from jsonb_to_recordset(${JSON.stringify(
-								updates.map((plan) => ({ id: plan.existing!.id, ...plan.values }))
-							)}::jsonb) as v(${UPDATE_TYPES})
-							where a.id = v.id
-							returning a.*`.execute(trx)
-					).rows;
+		const updated = await updateFromRecords<Account>(
+			trx,
+			'accounts',
+			UPDATED_COLUMNS,
+			updates.map((plan) => ({ id: plan.existing!.id, ...plan.values }))
+		);
 		const before = new Map(updates.map((plan) => [plan.existing!.id, plan.existing!]));
 		await auditWritten(trx, actor, 'account', (account) => account.id, {
 			created,

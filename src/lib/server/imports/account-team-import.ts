@@ -17,10 +17,12 @@ import {
 } from './import-cells';
 import {
 	auditWritten,
-	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
-	type ImportKindModule
+	type ImportKindModule,
+	rowAction,
+	splitByAction,
+	updateFromRecords
 } from './import-kind';
 import { everyCatalogue, vocabularyLookups } from './import-labels';
 
@@ -225,8 +227,7 @@ export const accountTeamImport: ImportKindModule<AccountTeamImportContext, TeamR
 	},
 
 	async write(trx, actor, rows) {
-		const creates = rows.filter((r) => r.action === 'create').map((r) => r.row);
-		const updates = rows.filter((r) => r.action === 'update').map((r) => r.row);
+		const { creates, updates } = splitByAction(rows);
 		const created =
 			creates.length === 0
 				? []
@@ -241,19 +242,14 @@ export const accountTeamImport: ImportKindModule<AccountTeamImportContext, TeamR
 						)
 						.returningAll()
 						.execute();
-		const updated =
-			updates.length === 0
-				? []
-				: (
-						await sql<AccountTeamMember>`
-							update account_team_members m set
-								team_role = v.team_role, version = m.version + 1
-							from jsonb_to_recordset(${JSON.stringify(
-								updates.map((plan) => ({ id: plan.existing!.id, team_role: plan.values.team_role }))
-							)}::jsonb) as v(id int, team_role text)
-							where m.id = v.id
-							returning m.*`.execute(trx)
-					).rows;
+		const updated = await updateFromRecords<AccountTeamMember>(
+			trx,
+			'account_team_members',
+			{ team_role: 'text' },
+			updates.map((plan) => ({ id: plan.existing!.id, team_role: plan.values.team_role })),
+			// A membership keeps no updated_at.
+			{ touchesUpdatedAt: false }
+		);
 		// The audit trail names the person, as the team form's does.
 		const names = new Map(rows.map((r) => [r.row.user.id, r.row.user.name]));
 		const named = (member: AccountTeamMember) => ({ ...member, name: names.get(member.user_id) });

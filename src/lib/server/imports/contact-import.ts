@@ -8,10 +8,12 @@ import type { Contact } from '../accounts/account.table';
 import { accountKeyField } from './import-cells';
 import {
 	auditWritten,
-	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
-	type ImportKindModule
+	type ImportKindModule,
+	rowAction,
+	splitByAction,
+	updateFromRecords
 } from './import-kind';
 
 /**
@@ -146,9 +148,15 @@ export function checkContactRow(
 	};
 }
 
-const UPDATE_TYPES = sql.raw(
-	'id int, name text, title text, email text, phone text, is_primary boolean, onboarded_on date'
-);
+/** The columns a row updates, with their SQL types. */
+const UPDATED_COLUMNS = {
+	name: 'text',
+	title: 'text',
+	email: 'text',
+	phone: 'text',
+	is_primary: 'boolean',
+	onboarded_on: 'date'
+};
 
 export const contactImport: ImportKindModule<ContactImportContext, ContactRowPlan> = {
 	kind: 'contacts',
@@ -208,8 +216,7 @@ export const contactImport: ImportKindModule<ContactImportContext, ContactRowPla
 	},
 
 	async write(trx, actor, rows) {
-		const creates = rows.filter((r) => r.action === 'create').map((r) => r.row);
-		const updates = rows.filter((r) => r.action === 'update').map((r) => r.row);
+		const { creates, updates } = splitByAction(rows);
 		const created =
 			creates.length === 0
 				? []
@@ -218,21 +225,12 @@ export const contactImport: ImportKindModule<ContactImportContext, ContactRowPla
 						.values(creates.map((plan) => ({ account_id: plan.accountId, ...plan.values })))
 						.returningAll()
 						.execute();
-		const updated =
-			updates.length === 0
-				? []
-				: (
-						await sql<Contact>`
-							update contacts c set
-								name = v.name, title = v.title, email = v.email, phone = v.phone,
-								is_primary = v.is_primary, onboarded_on = v.onboarded_on,
-								version = c.version + 1, updated_at = now()
-							from jsonb_to_recordset(${JSON.stringify(
-								updates.map((plan) => ({ id: plan.existing!.id, ...plan.values }))
-							)}::jsonb) as v(${UPDATE_TYPES})
-							where c.id = v.id
-							returning c.*`.execute(trx)
-					).rows;
+		const updated = await updateFromRecords<Contact>(
+			trx,
+			'contacts',
+			UPDATED_COLUMNS,
+			updates.map((plan) => ({ id: plan.existing!.id, ...plan.values }))
+		);
 		const before = new Map(updates.map((plan) => [plan.existing!.id, plan.existing!]));
 		await auditWritten(trx, actor, 'contact', (contact) => contact.account_id, {
 			created,

@@ -38,10 +38,12 @@ import {
 } from './import-cells';
 import {
 	auditWritten,
-	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
-	type ImportKindModule
+	type ImportKindModule,
+	rowAction,
+	splitByAction,
+	updateFromRecords
 } from './import-kind';
 import { everyCatalogue, vocabularyLabels, vocabularyLookups } from './import-labels';
 
@@ -326,12 +328,19 @@ function pick(row: Feedback): FeedbackValues {
 /** Accounts per health pass after a commit, as the account import does. */
 const HEALTH_BATCH = 10_000;
 
-const UPDATE_TYPES = sql.raw(
-	[
-		'id int, kind text, score smallint, comment text, source text, contact_id int',
-		'received_on date, themes text[], routed_team text, status text, follow_up_task_id int'
-	].join(', ')
-);
+/** The columns a row updates, with their SQL types. */
+const UPDATED_COLUMNS = {
+	kind: 'text',
+	score: 'smallint',
+	comment: 'text',
+	source: 'text',
+	contact_id: 'int',
+	received_on: 'date',
+	themes: 'text[]',
+	routed_team: 'text',
+	status: 'text',
+	follow_up_task_id: 'int'
+};
 
 export const feedbackImport: ImportKindModule<FeedbackImportContext, FeedbackRowPlan> = {
 	kind: 'feedback',
@@ -398,8 +407,7 @@ export const feedbackImport: ImportKindModule<FeedbackImportContext, FeedbackRow
 	},
 
 	async write(trx, actor, rows, now) {
-		const creates = rows.filter((r) => r.action === 'create').map((r) => r.row);
-		const updates = rows.filter((r) => r.action === 'update').map((r) => r.row);
+		const { creates, updates } = splitByAction(rows);
 
 		// Follow-ups as capturing and editing raise them: for a detractor or a low CSAT without
 		// one yet, a task for the account's CSM (the importer is no CSM, so nobody else).
@@ -452,21 +460,7 @@ export const feedbackImport: ImportKindModule<FeedbackImportContext, FeedbackRow
 		// Each response's share of the monthly totals moves as an edit moves it: taken away as
 		// it was, added as it is (the group it was captured in stays).
 		await addToRollup(trx, updateIds, -1);
-		const updated =
-			changes.length === 0
-				? []
-				: (
-						await sql<Feedback>`
-							update feedback f set
-								kind = v.kind, score = v.score, comment = v.comment, source = v.source,
-								contact_id = v.contact_id, received_on = v.received_on, themes = v.themes,
-								routed_team = v.routed_team, status = v.status,
-								follow_up_task_id = v.follow_up_task_id,
-								version = f.version + 1, updated_at = now()
-							from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as v(${UPDATE_TYPES})
-							where f.id = v.id
-							returning f.*`.execute(trx)
-					).rows;
+		const updated = await updateFromRecords<Feedback>(trx, 'feedback', UPDATED_COLUMNS, changes);
 		await addToRollup(trx, updateIds, 1);
 
 		const named = (row: Feedback) => ({ ...row, name: nameOf(row) });

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/access';
 import type { CsvSeparator } from '../../domain/csv-parse';
 import type { ImportKind } from '../../domain/import-kinds';
@@ -121,4 +121,40 @@ export function auditWritten<R extends { id: number }>(
 		...written.created.map((record) => audit(record, 'create')),
 		...written.updated.map((record) => audit(record, 'update'))
 	]);
+}
+
+/** A batch's rows that create a record, and those that update one, each as its plan. */
+export function splitByAction<Row>(rows: readonly { action: 'create' | 'update'; row: Row }[]) {
+	return {
+		creates: rows.filter((r) => r.action === 'create').map((r) => r.row),
+		updates: rows.filter((r) => r.action === 'update').map((r) => r.row)
+	};
+}
+
+/**
+ * Updates a batch of `table`'s rows by id in one statement: each row's `columns` (name → SQL
+ * type) from its record, and its version moved on as a form save's would (and `updated_at`,
+ * for tables that keep one). Returns the rows as written. The column names and types are the
+ * import kind's own constants, never the file's.
+ */
+export async function updateFromRecords<R>(
+	trx: Executor,
+	table: 'accounts' | 'contacts' | 'account_team_members' | 'usage_records' | 'feedback',
+	columns: Readonly<Record<string, string>>,
+	records: readonly ({ id: number } & Record<string, unknown>)[],
+	{ touchesUpdatedAt = true } = {}
+): Promise<R[]> {
+	if (records.length === 0) return [];
+	const names = Object.keys(columns);
+	const set = sql.join(names.map((name) => sql`${sql.id(name)} = ${sql.ref(`v.${name}`)}`));
+	const types = sql.raw(
+		['id int', ...names.map((name) => `${JSON.stringify(name)} ${columns[name]}`)].join(', ')
+	);
+	const { rows } = await sql<R>`
+		update ${sql.table(table)} t set ${set}, version = t.version + 1
+			${touchesUpdatedAt ? sql`, updated_at = now()` : sql``}
+		from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(${types})
+		where t.id = v.id
+		returning t.*`.execute(trx);
+	return rows;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
 	METRIC_KEYS,
 	contributionDelta,
@@ -28,10 +27,12 @@ import {
 } from './import-cells';
 import {
 	auditWritten,
-	rowAction,
 	type CheckedRow,
 	type ImportFieldDef,
-	type ImportKindModule
+	type ImportKindModule,
+	rowAction,
+	splitByAction,
+	updateFromRecords
 } from './import-kind';
 import { everyCatalogue, vocabularyLookups } from './import-labels';
 
@@ -228,8 +229,7 @@ export const usageImport: ImportKindModule<UsageImportContext, UsageRowPlan> = {
 	},
 
 	async write(trx, actor, rows) {
-		const creates = rows.filter((r) => r.action === 'create').map((r) => r.row);
-		const updates = rows.filter((r) => r.action === 'update').map((r) => r.row);
+		const { creates, updates } = splitByAction(rows);
 		const created =
 			creates.length === 0
 				? []
@@ -245,20 +245,12 @@ export const usageImport: ImportKindModule<UsageImportContext, UsageRowPlan> = {
 						)
 						.returningAll()
 						.execute();
-		const updated =
-			updates.length === 0
-				? []
-				: (
-						await sql<UsageRecord>`
-							update usage_records u set
-								entitled = v.entitled, used = v.used,
-								version = u.version + 1, updated_at = now()
-							from jsonb_to_recordset(${JSON.stringify(
-								updates.map((plan) => ({ id: plan.existing!.id, ...plan.values }))
-							)}::jsonb) as v(id int, entitled double precision, used double precision)
-							where u.id = v.id
-							returning u.*`.execute(trx)
-					).rows;
+		const updated = await updateFromRecords<UsageRecord>(
+			trx,
+			'usage_records',
+			{ entitled: 'double precision', used: 'double precision' },
+			updates.map((plan) => ({ id: plan.existing!.id, ...plan.values }))
+		);
 		// The audit trail names a reading by its metric, as the usage form's does.
 		const named = (reading: UsageRecord) => ({ ...reading, name: reading.metric });
 		await auditWritten(trx, actor, 'usage_record', (reading) => reading.account_id, {
