@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Parsed } from '../../domain/validation';
 import { zonedToInstant } from '../../domain/zoned-time';
 import { writeAudit } from '../audit/audit.repository';
-import type { SessionUser } from '../auth/session-user';
+import { SESSION_USER_COLUMNS, sessionUserOf, type SessionUser } from '../auth/session-user';
 import type { Db, Executor } from '../db/database';
 import { generateApiToken, hashApiToken, looksLikeApiToken } from './api-token';
 import type { newTokenFields } from './api-token.schema';
@@ -117,21 +117,8 @@ export async function authenticateToken(
 	const row = await db
 		.selectFrom('api_tokens as k')
 		.innerJoin('users as u', 'u.id', 'k.user_id')
-		.select([
-			'k.id',
-			'k.access',
-			'k.expires_at',
-			'k.revoked_at',
-			'k.last_used_at',
-			'u.id as user_id',
-			'u.email',
-			'u.name',
-			'u.role',
-			'u.reseller_id',
-			'u.locale',
-			'u.time_zone',
-			'u.disabled_at'
-		])
+		.select(['k.id', 'k.access', 'k.expires_at', 'k.revoked_at', 'k.last_used_at'])
+		.select(SESSION_USER_COLUMNS)
 		.where('k.token_hash', '=', hashApiToken(token))
 		.executeTakeFirst();
 	if (!row || row.revoked_at || row.disabled_at) return null;
@@ -143,17 +130,5 @@ export async function authenticateToken(
 			.where('id', '=', row.id)
 			.execute();
 	}
-	return {
-		id: row.id,
-		access: row.access,
-		user: {
-			id: row.user_id,
-			email: row.email,
-			name: row.name,
-			role: row.role,
-			resellerId: row.reseller_id,
-			locale: row.locale,
-			timeZone: row.time_zone
-		}
-	};
+	return { id: row.id, access: row.access, user: sessionUserOf(row) };
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database';
 import { randomToken, tokenHash } from './secret-token';
-import type { SessionUser } from './session-user';
+import { SESSION_USER_COLUMNS, sessionUserOf, type SessionUser } from './session-user';
 
 // Lucia's session design (lucia-auth.com/sessions/basic): a random token in the cookie, only its
 // SHA-256 in the database, a 30-day expiry that slides forward when half of it has passed.
@@ -41,19 +41,9 @@ export async function validateSessionToken(
 	const id = sessionIdFromToken(token);
 	const row = await db
 		.selectFrom('sessions')
-		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select([
-			'sessions.id',
-			'sessions.expires_at',
-			'users.id as user_id',
-			'users.email',
-			'users.name',
-			'users.role',
-			'users.reseller_id',
-			'users.locale',
-			'users.time_zone',
-			'users.disabled_at'
-		])
+		.innerJoin('users as u', 'u.id', 'sessions.user_id')
+		.select(['sessions.id', 'sessions.expires_at'])
+		.select(SESSION_USER_COLUMNS)
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
@@ -70,15 +60,7 @@ export async function validateSessionToken(
 	}
 	return {
 		session: { id, expiresAt, renewed },
-		user: {
-			id: row.user_id,
-			email: row.email,
-			name: row.name,
-			role: row.role,
-			resellerId: row.reseller_id,
-			locale: row.locale,
-			timeZone: row.time_zone
-		}
+		user: sessionUserOf(row)
 	};
 }
 
