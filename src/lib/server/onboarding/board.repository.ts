@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Region, Segment } from '../../domain/vocabulary';
 import { hasCsm } from '../accounts/account.repository';
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
+import type { OnboardingTable } from './onboarding.table';
 import { keysetAfterRow } from '../db/keyset';
 
 export interface BoardFilter {
@@ -22,21 +23,25 @@ function activeOnboardings(db: Executor, filter: BoardFilter) {
 		.$if(filter.csmId !== null, (qb) => qb.where((eb) => hasCsm(eb, filter.csmId!)));
 }
 
-/** The current phase of each onboarding the filter keeps: the first neither closed nor skipped. */
+/**
+ * The current phase of `onboardings as o` (the first neither completed nor skipped), for a
+ * lateral join as `cur`: its number, start and target days. The board and the risk sweep share it.
+ */
+export function currentPhase(eb: ExpressionBuilder<Database & { o: OnboardingTable }, 'o'>) {
+	return eb
+		.selectFrom('onboarding_phases as p')
+		.select(['p.phase', 'p.started_on', 'p.target_days'])
+		.whereRef('p.onboarding_id', '=', 'o.id')
+		.where('p.completed_on', 'is', null)
+		.where('p.skipped', '=', false)
+		.orderBy('p.phase')
+		.limit(1)
+		.as('cur');
+}
+
+/** The current phase of each onboarding the filter keeps. */
 function withCurrentPhase(db: Executor, filter: BoardFilter) {
-	return activeOnboardings(db, filter).innerJoinLateral(
-		(eb) =>
-			eb
-				.selectFrom('onboarding_phases as p')
-				.select(['p.phase', 'p.started_on', 'p.target_days'])
-				.whereRef('p.onboarding_id', '=', 'o.id')
-				.where('p.completed_on', 'is', null)
-				.where('p.skipped', '=', false)
-				.orderBy('p.phase')
-				.limit(1)
-				.as('cur'),
-		(join) => join.onTrue()
-	);
+	return activeOnboardings(db, filter).innerJoinLateral(currentPhase, (join) => join.onTrue());
 }
 
 /** How many onboardings the filter keeps in each phase. */

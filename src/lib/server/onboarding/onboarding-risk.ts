@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { publish } from '../events/events';
+import { currentPhase } from './board.repository';
 
 /**
  * Active onboardings with the facts riskOf (domain/onboarding-rules.ts) judges, in SQL: the
@@ -12,19 +13,7 @@ export function onboardingRisk(db: Executor, now: Date, onboardingIds?: readonly
 	return db
 		.selectFrom('onboardings as o')
 		.innerJoin('accounts as a', 'a.id', 'o.account_id')
-		.leftJoinLateral(
-			(eb) =>
-				eb
-					.selectFrom('onboarding_phases as p')
-					.select(['p.phase', 'p.started_on', 'p.target_days'])
-					.whereRef('p.onboarding_id', '=', 'o.id')
-					.where('p.completed_on', 'is', null)
-					.where('p.skipped', '=', false)
-					.orderBy('p.phase')
-					.limit(1)
-					.as('cur'),
-			(join) => join.onTrue()
-		)
+		.leftJoinLateral(currentPhase, (join) => join.onTrue())
 		.leftJoinLateral(
 			(eb) =>
 				eb
