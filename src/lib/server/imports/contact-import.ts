@@ -5,7 +5,7 @@ import { yesNo } from '../../domain/import-values';
 import { email, text } from '../../domain/validation';
 import { contactFields } from '../accounts/account.schema';
 import type { Contact } from '../accounts/account.table';
-import { accountKeyField } from './import-cells';
+import { accountExternalId, accountKeyField, accountsNamed } from './import-cells';
 import {
 	auditWritten,
 	type CheckedRow,
@@ -170,34 +170,18 @@ export const contactImport: ImportKindModule<ContactImportContext, ContactRowPla
 	matchKey: contactKey,
 
 	async check(db, rows, context, lock) {
-		const externalIds = [
-			...new Set(rows.map((r) => r.values.account_external_id?.trim()).filter((id) => !!id))
-		] as string[];
-		// Committing: the accounts must not go away under the rows that add contacts to them.
-		const accounts =
-			externalIds.length === 0
-				? []
-				: await db
-						.selectFrom('accounts')
-						.select(['id', 'external_id'])
-						.where('external_id', 'in', externalIds)
-						.$if(lock, (q) => q.forShare())
-						.execute();
-		const accountIds = new Map(accounts.map((a) => [a.external_id!, a.id]));
+		const accounts = await accountsNamed(db, rows, lock);
+		const accountIds = [...accounts.values()].map((a) => a.id);
 		const emails = [
 			...new Set(rows.map((r) => r.values.email?.trim().toLowerCase()).filter((e) => !!e))
 		] as string[];
 		const contacts =
-			accounts.length === 0 || emails.length === 0
+			accountIds.length === 0 || emails.length === 0
 				? []
 				: await db
 						.selectFrom('contacts')
 						.selectAll()
-						.where(
-							'account_id',
-							'in',
-							accounts.map((a) => a.id)
-						)
+						.where('account_id', 'in', accountIds)
 						.where(sql<string>`lower(email)`, 'in', emails)
 						.orderBy('id')
 						.$if(lock, (q) => q.forUpdate())
@@ -208,7 +192,7 @@ export const contactImport: ImportKindModule<ContactImportContext, ContactRowPla
 			byKey.set(key, [...(byKey.get(key) ?? []), contact]);
 		}
 		return rows.map(({ line, values }) => {
-			const accountId = accountIds.get(values.account_external_id?.trim() ?? '') ?? null;
+			const accountId = accounts.get(accountExternalId(values) ?? '')?.id ?? null;
 			const address = values.email?.trim().toLowerCase() ?? '';
 			const existing = accountId === null ? [] : (byKey.get(`${accountId}\n${address}`) ?? []);
 			return checkContactRow(line, values, accountId, existing, context);
