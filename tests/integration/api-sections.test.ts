@@ -94,6 +94,14 @@ describe('feedback', () => {
 		expect(audit).toEqual([{ actor_id: csm.user.id }]);
 		expect((await csm.get(`/feedback/${made.json.id}`)).json.id).toBe(made.json.id);
 
+		// The follow-up is a task like any other: completed and reopened, version by version.
+		const taskId = made.json.follow_up_task_id!;
+		const done = await csm.post(`/tasks/${taskId}/complete`, { version: 1 });
+		expect(done.json).toMatchObject({ status: 'done', version: 2 });
+		const reopened = await csm.post(`/tasks/${taskId}/reopen`, { version: 2 });
+		expect(reopened.status).toBe(200);
+		expect(reopened.json).toMatchObject({ status: 'open', version: 3 });
+
 		const bad = await csm.post(`/accounts/${account.id}/feedback`, {
 			kind: 'nps',
 			score: 11,

@@ -3,10 +3,10 @@ import { NotFoundError } from '../../domain/errors';
 import { findReadableAccount } from '../accounts/account-guard';
 import type { Db, Executor } from '../db/database';
 import * as postmortems from '../escalations/postmortem.service';
+import { setFollowUpDone } from '../feedback/feedback-follow-up';
 import * as onboardingItems from '../onboarding/onboarding-items.service';
 import * as plans from '../plans/plan.service';
 import * as reviews from '../reviews/review.service';
-import { settleTask } from '../tasks/task-change';
 import { completeTask } from '../tasks/my-work.service';
 import { findTaskSource } from '../tasks/task.repository';
 
@@ -62,17 +62,7 @@ export async function setTaskDone(
 		return postmortems.changeAction(db, actor, taskId, version, false);
 	if (task.review_id !== null) return reviews.changeAction(db, actor, taskId, version, false);
 	if (task.feedback_id !== null || task.source === 'feedback') {
-		// A feedback follow-up is a plain task: settled as completeFollowUp settles it.
-		return db.transaction().execute(async (trx) => {
-			const row = await trx
-				.selectFrom('tasks')
-				.selectAll()
-				.where('id', '=', taskId)
-				.where('source', '=', 'feedback')
-				.forUpdate()
-				.executeTakeFirst();
-			await settleTask(trx, actor, row, version, false);
-		});
+		return setFollowUpDone(db, actor, taskId, version, false);
 	}
 	throw new NotFoundError('task');
 }

@@ -96,14 +96,15 @@ async function followUpTitle(
 }
 
 /**
- * Ticks a feedback follow-up off from My work: a plain task, version-checked and audited, for
- * whoever may work the account's tasks.
+ * Ticks a feedback follow-up off (My work, the API) or reopens it (the API): a plain task,
+ * version-checked and audited, for whoever may work the account's tasks.
  */
-export async function completeFollowUp(
+export async function setFollowUpDone(
 	db: Db,
 	actor: Actor,
 	taskId: number,
 	version: number,
+	done: boolean,
 	now = new Date()
 ) {
 	await db.transaction().execute(async (trx) => {
@@ -114,6 +115,6 @@ export async function completeFollowUp(
 			.where('source', '=', 'feedback')
 			.forUpdate()
 			.executeTakeFirst();
-		await settleTask(trx, actor, task, version, true, now);
+		await settleTask(trx, actor, task, version, done, now);
 	});
 }

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { Actor } from '../../domain/access';
 import type { Db } from '../db/database';
 import * as postmortems from '../escalations/postmortem.service';
-import { completeFollowUp } from '../feedback/feedback-follow-up';
+import { setFollowUpDone } from '../feedback/feedback-follow-up';
 import * as onboardingItems from '../onboarding/onboarding-items.service';
 import * as plans from '../plans/plan.service';
 import { upcomingReviewsFor } from '../reviews/review-list.service';
@@ -70,7 +70,7 @@ export async function completeTask(db: Db, actor: Actor, taskId: number, expecte
 	}
 	// A feedback follow-up is a plain task (also once its response was deleted).
 	if (task.feedback_id !== null || task.source === 'feedback') {
-		await completeFollowUp(db, actor, taskId, expectedVersion);
+		await setFollowUpDone(db, actor, taskId, expectedVersion, true);
 		return;
 	}
 	// Every task Keel writes today belongs to a section; one that does not is not ours to close.
