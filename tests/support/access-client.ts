@@ -1,4 +1,5 @@
 import { unflatten } from 'devalue';
+import { signInCookie } from '../../scripts/app-process';
 import { DEMO_PASSWORD } from './browser';
 
 /**
@@ -51,24 +52,7 @@ export class Client {
 
 	/** Signs in through the sign-in form, as a browser without JavaScript would. */
 	static async signIn(baseURL: string, email: string): Promise<Client> {
-		const response = await fetch(`${baseURL}/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				origin: baseURL,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: encode({ email, password: DEMO_PASSWORD })
-		});
-		const cookie = response.headers
-			.getSetCookie()
-			.map((c) => c.split(';')[0]!)
-			.find((c) => c.startsWith('keel_session='));
-		if (response.status !== 303 || !cookie) {
-			throw new Error(`${email} could not sign in: ${response.status} ${await response.text()}`);
-		}
-		return new Client(baseURL, cookie);
+		return new Client(baseURL, await signInCookie(baseURL, email, DEMO_PASSWORD));
 	}
 
 	async request(method: string, path: string, init: RequestInit = {}): Promise<Response> {
